@@ -1,0 +1,23 @@
+// Three layers, each its own Jest project:
+//   unit         pure logic and mocked transports (fast)
+//   integration  the client and the provider against the in-process simulator (real HTTP on loopback)
+//   e2e          the real Pulumi CLI against the simulator, the package installed from a packed tarball
+/** @type {import('jest').Config} */
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: "node",
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  transform: { "^.+\\.ts$": tsJest },
+  // The provider loads its implementation by package path (see provider/index.ts); in tests that
+  // path maps back to the TypeScript sources.
+  moduleNameMapper: { "^pulumi-zenlayer-vm/dist/(.*)\\.js$": "<rootDir>/$1" },
+  ...extra,
+});
+module.exports = {
+  projects: [
+    project("unit"),
+    project("integration"),
+    project("e2e", { slowTestThreshold: 120 }),
+  ],
+};

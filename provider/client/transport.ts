@@ -1,0 +1,119 @@
+/**
+ * One signed HTTP attempt over got. Signing happens here, per attempt, so every retry carries a
+ * fresh X-ZC-Timestamp (the server bounds clock skew) and a signature over exactly the bytes sent.
+ */
+import got, { RequestError } from "got";
+import type { ResolvedClientConfig } from "./config";
+import type { RawResponse } from "./envelope";
+import { CLIENT_ERROR_CODES, redactSecrets } from "./errors";
+import { SIGNATURE_METHOD, signRequest } from "./sign";
+
+/** Content-Type we send (and sign); the API also accepts `application/json; charset=utf-8`. */
+export const CONTENT_TYPE = "application/json";
+
+/** A failure before any HTTP response arrived. `detail` never includes headers or the body. */
+export interface NetworkFailure {
+  code: typeof CLIENT_ERROR_CODES.NETWORK_ERROR | typeof CLIENT_ERROR_CODES.REQUEST_TIMEOUT;
+  errno: string;
+  detail: string;
+  /** False only when the connection was never established, so the server cannot have acted. */
+  requestSent: boolean;
+}
+
+/** The result of one attempt. */
+export type TransportOutcome = { kind: "response"; response: RawResponse } | { kind: "network"; failure: NetworkFailure };
+
+/** Sends one signed attempt of `action` with `body` (already serialized). Never throws. */
+export type Transport = (action: string, body: string) => Promise<TransportOutcome>;
+
+/** The headers of one attempt, signed for `timestamp` (seconds). */
+export function buildHeaders(config: ResolvedClientConfig, action: string, body: string, timestamp: number): Record<string, string> {
+  const { authorization } = signRequest({
+    accessKeyId: config.accessKeyId,
+    accessKeyPassword: config.accessKeyPassword,
+    body,
+    contentType: CONTENT_TYPE,
+    host: config.domain,
+    timestamp,
+  });
+  return {
+    // Host is set explicitly: Node would drop a default port (":443") that the signature may cover.
+    host: config.domain,
+    "content-type": CONTENT_TYPE,
+    "x-zc-action": action,
+    "x-zc-version": config.apiVersion,
+    "x-zc-timestamp": String(timestamp),
+    "x-zc-signature-method": SIGNATURE_METHOD,
+    "x-zc-request-client": config.requestClient,
+    "user-agent": config.requestClient,
+    authorization,
+  };
+}
+
+/** The production transport: got, with got's own retries off. */
+export function createGotTransport(config: ResolvedClientConfig): Transport {
+  const http = got.extend({
+    // got's retry is disabled on purpose: whether a POST may be repeated depends on the action and
+    // on whether the failure is ambiguous (retry-policy.ts), a CreateInstances may need a
+    // reconcile instead of a resend, and every attempt must be counted and reported. got would
+    // also replay the same signed headers; our loop re-signs each attempt.
+    retry: { limit: 0 },
+    // Error envelopes carry the code and request id: read every status as a response.
+    throwHttpErrors: false,
+    // A redirect would replay a signed request (and its body) to another place; treat it as an answer.
+    followRedirect: false,
+    timeout: { request: config.requestTimeoutMs },
+    responseType: "text",
+  });
+  const secrets = [config.accessKeyPassword];
+
+  return async (action, body) => {
+    const headers = buildHeaders(config, action, body, Math.floor(config.now() / 1000));
+    try {
+      const res = await http.post(config.endpoint, { body, headers });
+      const retryAfter = res.headers["retry-after"];
+      const contentType = res.headers["content-type"];
+      return {
+        kind: "response",
+        response: {
+          status: res.statusCode,
+          bodyText: res.body,
+          ...(typeof retryAfter === "string" ? { retryAfter } : {}),
+          ...(typeof contentType === "string" ? { contentType } : {}),
+        },
+      };
+    } catch (error) {
+      return { kind: "network", failure: toNetworkFailure(error, config.requestTimeoutMs, secrets) };
+    }
+  };
+}
+
+/**
+ * Reduces a transport error to a code and a short message. The got error itself is dropped: it
+ * holds the request options, i.e. the Authorization header and the body.
+ */
+export function toNetworkFailure(error: unknown, timeoutMs: number, secrets: readonly string[]): NetworkFailure {
+  const errno = errorCode(error);
+  // got records when the socket connected; no connect time means nothing reached the server.
+  const connected = error instanceof RequestError ? error.timings?.connect !== undefined : true;
+  if (errno === "ETIMEDOUT" && error instanceof RequestError && error.name === "TimeoutError") {
+    return {
+      code: CLIENT_ERROR_CODES.REQUEST_TIMEOUT,
+      errno,
+      detail: `no complete response within ${timeoutMs} ms`,
+      requestSent: connected,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code: CLIENT_ERROR_CODES.NETWORK_ERROR,
+    errno,
+    detail: redactSecrets(message, secrets).slice(0, 200),
+    requestSent: connected,
+  };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code !== "" ? code : "EUNKNOWN";
+}

@@ -1,0 +1,157 @@
+/**
+ * `VmClient`: the VmApi contract over HTTP. Each method names its action, its response schema and,
+ * for the two actions that are not safe to repeat, how an ambiguous failure is handled.
+ */
+import type { z } from "zod";
+import { type ClientOptions, type ResolvedClientConfig, resolveClientConfig } from "./config";
+import { ambiguousCreateHint, reconcileCreate } from "./create-reconcile";
+import { CallStats, type ClientStats, invoke, type Parsed } from "./invoke";
+import { responseSchemas as S } from "./schemas";
+import { createGotTransport, type Transport } from "./transport";
+import type {
+  Ack, CreateInstancesRequest, CreateInstancesResponse, DescribeInstancesRequest, ImageInfo, InstanceChargeType,
+  InstanceInfo, InstanceStatusEntry, InstanceTypeQuota, InternetStatus, PagedResponse, VmApi, ZoneInfo,
+} from "./types";
+
+/** The Zenlayer VM API client. Configuration is resolved (and validated) in the constructor. */
+export class VmClient implements VmApi {
+  // Private fields: util.inspect and JSON never show them, so the credentials stay out of logs.
+  readonly #config: ResolvedClientConfig;
+  readonly #transport: Transport;
+  readonly #stats = new CallStats();
+
+  /** `transport` replaces the HTTP layer (tests); by default got is used. */
+  constructor(options: ClientOptions = {}, transport?: Transport) {
+    this.#config = resolveClientConfig(options);
+    this.#transport = transport ?? createGotTransport(this.#config);
+  }
+
+  /** HTTP attempts per action (retries and reconcile probes included) since construction or `resetStats()`. */
+  get stats(): ClientStats {
+    return this.#stats.snapshot();
+  }
+
+  /** Zeroes `stats`. */
+  resetStats(): void {
+    this.#stats.reset();
+  }
+
+  /** The endpoint calls go to, for messages (holds no secret). */
+  get endpoint(): string {
+    return this.#config.endpoint;
+  }
+
+  #call<T extends z.ZodType>(action: string, schema: T, params: object): Promise<Parsed<T>> {
+    return invoke<T>({ config: this.#config, transport: this.#transport, stats: this.#stats }, action, params, schema);
+  }
+
+  /**
+   * Re-POSTed only after failures that prove nothing was created (429, connection refused). After
+   * an ambiguous one it reconciles by `instanceName` (see create-reconcile.ts), or throws with a
+   * hint when the request has no name.
+   */
+  async createInstances(req: CreateInstancesRequest): Promise<CreateInstancesResponse> {
+    const startedAtMs = this.#config.now();
+    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const res = await invoke(ctx, "CreateInstances", req, S.CreateInstances, {
+      ambiguousHint: ambiguousCreateHint(req, startedAtMs),
+      ...(req.instanceName
+        ? { onAmbiguous: () => reconcileCreate(this.#config, (q) => this.describeInstances(q), req, startedAtMs) }
+        : {}),
+    });
+    return { requestId: res.requestId, instanceIdSet: res.instanceIdSet, ...(res.orderNumber ? { orderNumber: res.orderNumber } : {}) };
+  }
+
+  /** One page of instances; `totalCount` falls back to the page length when absent. */
+  async describeInstances(req: DescribeInstancesRequest): Promise<PagedResponse<InstanceInfo>> {
+    const res = await this.#call("DescribeInstances", S.DescribeInstances, req);
+    return { requestId: res.requestId, totalCount: res.totalCount ?? res.dataSet.length, dataSet: res.dataSet };
+  }
+
+  /** One page of `{instanceId, instanceStatus}`. */
+  async describeInstancesStatus(req: { instanceIds: string[]; pageNum?: number; pageSize?: number }): Promise<PagedResponse<InstanceStatusEntry>> {
+    const res = await this.#call("DescribeInstancesStatus", S.DescribeInstancesStatus, req);
+    return { requestId: res.requestId, totalCount: res.totalCount ?? res.dataSet.length, dataSet: res.dataSet };
+  }
+
+  /** Renames instances (the only attribute this action changes). Idempotent. */
+  async modifyInstancesAttribute(req: { instanceIds: string[]; instanceName: string }): Promise<Ack> {
+    return ack(await this.#call("ModifyInstancesAttribute", S.Ack, req));
+  }
+
+  /** Moves instances to another resource group. Idempotent. */
+  async modifyInstancesResourceGroup(req: { instanceIds: string[]; resourceGroupId: string }): Promise<Ack> {
+    return ack(await this.#call("ModifyInstancesResourceGroup", S.Ack, req));
+  }
+
+  /** Places a bandwidth order; NOT repeated after an ambiguous failure (it could order twice). */
+  async modifyInstanceBandwidth(req: { instanceId: string; internetMaxBandwidthOut: number }): Promise<Ack & { orderNumber?: string }> {
+    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const res = await invoke(ctx, "ModifyInstanceBandwidth", req, S.ModifyInstanceBandwidth, {
+      ambiguousHint: `The bandwidth change may have been ordered although no clear answer arrived; it was not sent ` +
+        `again. Check DescribeInstanceInternetStatus for instance ${req.instanceId} before retrying.`,
+    });
+    return { requestId: res.requestId, ...(res.orderNumber ? { orderNumber: res.orderNumber } : {}) };
+  }
+
+  /** Progress of a bandwidth change. */
+  async describeInstanceInternetStatus(req: { instanceId: string }): Promise<InternetStatus> {
+    const res = await this.#call("DescribeInstanceInternetStatus", S.DescribeInstanceInternetStatus, req);
+    return { ...res, instanceId: res.instanceId ?? req.instanceId };
+  }
+
+  /** Sets a new password; the password is masked in every message. Idempotent. */
+  async resetInstancesPassword(req: { instanceIds: string[]; password: string }): Promise<Ack> {
+    return ack(await this.#call("ResetInstancesPassword", S.Ack, req));
+  }
+
+  /** Starts stopped instances. Idempotent. */
+  async startInstances(req: { instanceIds: string[] }): Promise<Ack> {
+    return ack(await this.#call("StartInstances", S.Ack, req));
+  }
+
+  /** Stops running instances. Idempotent. */
+  async stopInstances(req: { instanceIds: string[]; forceShutdown?: boolean }): Promise<Ack> {
+    return ack(await this.#call("StopInstances", S.Ack, req));
+  }
+
+  /**
+   * Moves an instance to the recycle bin. Retried when ambiguous: a repeat of a terminate that did
+   * happen answers OPERATION_DENIED_INSTANCE_RECYCLED or UNSUPPORTED_OPERATION_INSTANCE_BEING_RECYCLE.
+   */
+  async terminateInstance(req: { instanceId: string }): Promise<Ack> {
+    return ack(await this.#call("TerminateInstance", S.Ack, req));
+  }
+
+  /** Releases recycled instances for good. A repeat of a release that happened answers not-found. */
+  async releaseInstances(req: { instanceIds: string[] }): Promise<Ack> {
+    return ack(await this.#call("ReleaseInstances", S.Ack, req));
+  }
+
+  /** Zones, optionally filtered by id. */
+  async describeZones(req: { zoneIds?: string[] }): Promise<{ requestId: string; zoneSet: ZoneInfo[] }> {
+    const res = await this.#call("DescribeZones", S.DescribeZones, req);
+    return { requestId: res.requestId, zoneSet: res.zoneSet };
+  }
+
+  /** Instance types sellable in a zone for a charge type. */
+  async describeZoneInstanceConfigInfos(req: { instanceChargeType: InstanceChargeType; zoneId?: string; instanceType?: string }): Promise<{ requestId: string; instanceTypeQuotaSet: InstanceTypeQuota[] }> {
+    const res = await this.#call("DescribeZoneInstanceConfigInfos", S.DescribeZoneInstanceConfigInfos, req);
+    return { requestId: res.requestId, instanceTypeQuotaSet: res.instanceTypeQuotaSet };
+  }
+
+  /** One page of images. */
+  async describeImages(req: { zoneId?: string; imageIds?: string[]; imageName?: string; osType?: string; pageNum?: number; pageSize?: number }): Promise<PagedResponse<ImageInfo>> {
+    const res = await this.#call("DescribeImages", S.DescribeImages, req);
+    return { requestId: res.requestId, totalCount: res.totalCount ?? res.dataSet.length, dataSet: res.dataSet };
+  }
+}
+
+/** Builds a `VmClient`; the same as `new VmClient(options)`. */
+export function createVmClient(options?: ClientOptions): VmClient {
+  return new VmClient(options);
+}
+
+function ack(res: { requestId: string }): Ack {
+  return { requestId: res.requestId };
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Makes the Pulumi CLI available offline: `pulumi`, `pulumi-language-nodejs` and
+# `pulumi-resource-pulumi-nodejs` in $PULUMI_ROOT/bin (default ~/.pulumi/versions/<version>),
+# the folder the Automation API and the npm `pulumi` launcher also look in.
+#
+# No registry reachable here ships the CLI, so it is built from the Go module proxy. The build is
+# cached outside the clone; a second run returns at once.
+#
+# - `pulumi` comes from github.com/pulumi/pulumi/pkg/v3 at PULUMI_CLI_VERSION.
+# - `pulumi-language-nodejs`: the proxy does not serve the stand-alone language host module
+#   (sdk/nodejs/cmd/pulumi-language-nodejs/v3) at any version, so it is built from the last
+#   sdk/v3 release that still carried it (LANGUAGE_HOST_SDK_VERSION). It speaks the same
+#   LanguageRuntime gRPC protocol; the e2e tests prove the pair works with our @pulumi/pulumi.
+# - `pulumi-resource-pulumi-nodejs` is the 4-line launcher for dynamic providers; it ships inside
+#   the @pulumi/pulumi npm package and is written here so that it is on PATH next to `pulumi`.
+set -euo pipefail
+
+PULUMI_CLI_VERSION="${PULUMI_CLI_VERSION:-3.274.1}"
+LANGUAGE_HOST_SDK_VERSION="${LANGUAGE_HOST_SDK_VERSION:-3.68.0}"
+PULUMI_ROOT="${PULUMI_ROOT:-${PULUMI_HOME:-$HOME/.pulumi}/versions/$PULUMI_CLI_VERSION}"
+BUILD_CACHE="${ZENLAYER_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-zenlayer-vm}/pulumi-cli-build"
+BIN="$PULUMI_ROOT/bin"
+
+say() { printf '[pulumi-cli] %s\n' "$*" >&2; }
+
+have_cli() {
+  [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ] &&
+    "$BIN/pulumi" version 2>/dev/null | grep -q "^v\?$PULUMI_CLI_VERSION$"
+}
+
+write_dynamic_provider_launcher() {
+  # Same behaviour as the launcher shipped with the CLI: run the dynamic provider host of the
+  # @pulumi/pulumi package that the program itself resolves (the engine starts plugins in the
+  # program's folder).
+  cat >"$BIN/pulumi-resource-pulumi-nodejs" <<'LAUNCHER'
+#!/bin/sh
+script=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
+exec node "$script" "$@"
+LAUNCHER
+  chmod +x "$BIN/pulumi-resource-pulumi-nodejs"
+}
+
+if have_cli; then
+  say "Pulumi CLI v$PULUMI_CLI_VERSION ready in $BIN"
+  exit 0
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  say "Go is not installed, and the Pulumi CLI v$PULUMI_CLI_VERSION is not in $BIN."
+  say "Either install the Pulumi CLI the usual way (https://www.pulumi.com/docs/install/) and put"
+  say "pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs in $BIN,"
+  say "or install Go >= 1.26 (https://go.dev/dl/) so that this script can build them."
+  exit 1
+fi
+
+mkdir -p "$BIN" "$BUILD_CACHE"
+started=$(date +%s)
+say "Building the Pulumi CLI v$PULUMI_CLI_VERSION from the Go module proxy into $BIN."
+say "This happens once per machine and takes about 10-20 minutes on 2 cores (~3 GB of Go caches)."
+
+export CGO_ENABLED=0 GOFLAGS=-mod=mod
+ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_CLI_VERSION"
+
+# The CLI. pkg/v3's own go.mod replaces sdk/v3 with a relative path and atotto/clipboard with a
+# fork; a wrapper module has to repeat the fork and pin sdk/v3 to the same release. No `go mod
+# tidy`: it would try to resolve the test-only dependencies of every package.
+cli_mod="$BUILD_CACHE/cli-$PULUMI_CLI_VERSION"
+if [ ! -x "$BIN/pulumi" ] || ! "$BIN/pulumi" version 2>/dev/null | grep -q "$PULUMI_CLI_VERSION"; then
+  mkdir -p "$cli_mod"
+  cat >"$cli_mod/go.mod" <<GOMOD
+module local/pulumi-cli-build
+
+go 1.26
+
+replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
+GOMOD
+  : >"$cli_mod/go.sum"
+  (
+    cd "$cli_mod"
+    say "[1/3] downloading modules for pkg/v3@v$PULUMI_CLI_VERSION (a few hundred)..."
+    go get "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_CLI_VERSION" "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_CLI_VERSION"
+    say "[2/3] compiling pulumi (the longest step)..."
+    go build -trimpath -ldflags "$ldflags" -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    mv "$BIN/pulumi.tmp" "$BIN/pulumi"
+  )
+fi
+
+lang_mod="$BUILD_CACHE/language-nodejs-$LANGUAGE_HOST_SDK_VERSION"
+if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
+  mkdir -p "$lang_mod"
+  printf 'module local/pulumi-language-nodejs-build\n\ngo 1.26\n\nreplace golang.org/x/text => golang.org/x/text v0.3.6\n' >"$lang_mod/go.mod"
+  : >"$lang_mod/go.sum"
+  (
+    cd "$lang_mod"
+    say "[3/3] building pulumi-language-nodejs (sdk/v3@v$LANGUAGE_HOST_SDK_VERSION)..."
+    go get "github.com/pulumi/pulumi/sdk/v3@v$LANGUAGE_HOST_SDK_VERSION"
+    go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$LANGUAGE_HOST_SDK_VERSION" \
+      -o "$BIN/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
+    mv "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
+  )
+fi
+
+write_dynamic_provider_launcher
+say "done in $(( $(date +%s) - started ))s: $("$BIN/pulumi" version)"
