@@ -1,0 +1,21 @@
+import { newOrderNumber } from "../ids";
+import { buildRecord } from "../instance-factory";
+import { parseInstanceSpec } from "../instance-spec";
+import { planFrom } from "../lifecycle";
+import type { ActionHandler } from "./context";
+
+/**
+ * CreateInstances: validates everything first, then creates `instanceCount` instances that go
+ * PENDING → DEPLOYING → RUNNING, or PENDING → CREATE_FAILED for those claimed by `failNextCreates`.
+ */
+export const CreateInstances: ActionHandler = (params, ctx) => {
+  const spec = parseInstanceSpec(params, "api");
+  const instanceIdSet: string[] = [];
+  for (let index = 0; index < spec.instanceCount; index++) {
+    const detours = ctx.takeCreateFailure() ? { PENDING: "CREATE_FAILED" as const } : {};
+    const record = buildRecord(spec, index, planFrom("PENDING", ctx.now, ctx.durations, detours), ctx.store, ctx.now);
+    ctx.store.put(record, ctx.now);
+    instanceIdSet.push(record.instanceId);
+  }
+  return { instanceIdSet, orderNumber: newOrderNumber() };
+};

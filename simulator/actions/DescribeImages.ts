@@ -1,0 +1,26 @@
+import { IMAGES, findZone } from "../catalogue";
+import { apiError } from "../errors";
+import { optString, optStringArray, page } from "../params";
+import type { ActionHandler } from "./context";
+
+/**
+ * DescribeImages: the public images, filtered by zone, ids, exact name, osType (`linux`/`windows`),
+ * category and imageType, then paged. An unknown zone is INVALID_ZONE_NOT_FOUND, as the Go SDK lists.
+ */
+export const DescribeImages: ActionHandler = (params) => {
+  const zoneId = optString(params, "zoneId");
+  const ids = optStringArray(params, "imageIds", 100);
+  const imageName = optString(params, "imageName");
+  const osType = optString(params, "osType");
+  const category = optString(params, "category");
+  const imageType = optString(params, "imageType");
+  if (zoneId && !findZone(zoneId)) throw apiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
+  const images = IMAGES.filter((i) =>
+    (!zoneId || i.zoneIds.includes(zoneId)) &&
+    (!ids || ids.includes(i.imageId)) &&
+    (!imageName || i.imageName === imageName) &&
+    (!osType || i.osType === osType.toLowerCase()) &&
+    (!category || i.category.toLowerCase() === category.toLowerCase()) &&
+    (!imageType || i.imageType === imageType));
+  return page(images.map(({ zoneIds: _zones, ...image }) => image), params);
+};

@@ -1,0 +1,18 @@
+import { EDITABLE_STATUSES, requireStatus } from "../guards";
+import { reqString, reqStringArray } from "../params";
+import { checkInstanceName } from "../rules";
+import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
+
+/** ModifyInstancesAttribute: renames instances (the only attribute it changes, §3). */
+export const ModifyInstancesAttribute: ActionHandler = (params, ctx) => {
+  const ids = reqStringArray(params, "instanceIds", MAX_IDS);
+  const instanceName = reqString(params, "instanceName", 1000);
+  checkInstanceName(instanceName);
+  const targets = requireInstances(ctx, ids);
+  targets.forEach((live) => requireStatus(live, EDITABLE_STATUSES, "ModifyInstancesAttribute"));
+  for (const { record } of targets) {
+    record.instanceName = instanceName;
+    ctx.store.put(record, ctx.now);
+  }
+  return {};
+};

@@ -1,0 +1,97 @@
+import type { AddressInfo } from "node:net";
+import { SimulatorControl } from "./control";
+import type { SimulatorCore } from "./core";
+import { FaultInjector, parseFaultConfig } from "./faults";
+import { resolveOptions, type SimulatorOptions } from "./options";
+import { API_PATH, createSimulatorServer } from "./server";
+import { StatsCounter } from "./stats";
+import { InstanceStore } from "./store";
+
+/** A simulator listening on loopback. */
+export interface RunningSimulator {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  /** The API endpoint: `url` + `/api/v2/vm`. */
+  apiUrl: string;
+  /** Host and port, as ZENLAYERCLOUD_DOMAIN expects them (`127.0.0.1:8787`). */
+  domain: string;
+  /** Always `http` (ZENLAYERCLOUD_SCHEME). */
+  scheme: "http";
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** The main access key id the simulator accepts. */
+  accessKeyId: string;
+  /** Its password; sign requests with it. */
+  accessKeyPassword: string;
+  /** Out-of-band control, the in-process twin of the `/_sim` routes. */
+  control: SimulatorControl;
+  /** Stops listening, closes open connections and saves the state. */
+  stop(): Promise<void>;
+}
+
+/** Starts the Zenlayer VM API simulator and resolves once it is listening. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const resolved = resolveOptions(options);
+  const faults = new FaultInjector(resolved.seed, resolved.clock);
+  faults.configure(parseFaultConfig(resolved.faults));
+  const core: SimulatorCore = {
+    options: resolved,
+    store: new InstanceStore(resolved.statePath),
+    faults,
+    stats: new StatsCounter(),
+    createFailures: { pending: 0 },
+  };
+  const control = new SimulatorControl(core);
+  const server = createSimulatorServer(core, control);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(resolved.port, resolved.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostInUrl = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  const domain = `${hostInUrl}:${port}`;
+  const url = `http://${domain}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    apiUrl: `${url}${API_PATH}`,
+    domain,
+    scheme: "http",
+    port,
+    accessKeyId: resolved.accessKeyId,
+    accessKeyPassword: resolved.accessKeyPassword,
+    control,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => core.store.close(resolved.clock()));
+      return stopped;
+    },
+  };
+}
+
+// The public surface beside startSimulator: control and data types, defaults, error codes and
+// the catalogue, so tests and demos never repeat ids or codes as literals.
+export { SimulatorControl, type SimInstance, type StatusHold } from "./control";
+export type { FaultConfig } from "./faults";
+export type { SimStats } from "./stats";
+export type { InstanceInfo, Tag } from "./instance-record";
+export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./lifecycle";
+export {
+  DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, DEFAULT_HOST, DEFAULT_MAX_CLOCK_SKEW_SECONDS,
+  DEFAULT_SEED, type Credential, type SimulatorOptions,
+} from "./options";
+export { ERROR_CODES, type ErrorCode } from "./codes";
+export { SimulatorError } from "./errors";
+export { ACTION_NAMES } from "./actions";
+export { SUPPORTED_VERSIONS } from "./api-handler";
+export { API_PATH } from "./server";
+export * as catalogue from "./catalogue";
+export {
+  ZONES, INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, DEFAULT_RESOURCE_GROUP, SUBNETS, KNOWN_KEY_IDS, KEY_ID_PATTERN,
+  DEFAULT_SECURITY_GROUP_ID, INTERNET_CHARGE_TYPES,
+} from "./catalogue";

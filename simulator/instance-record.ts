@@ -1,0 +1,151 @@
+import { DEFAULT_RESOURCE_GROUP, findImage, findInstanceType, findResourceGroup } from "./catalogue";
+import { statusAt, type InstanceStatus, type Timeline } from "./lifecycle";
+
+/** A tag as the API spells it. */
+export interface Tag { key: string; value: string }
+
+/** A disk attached to an instance. */
+export interface DiskRecord { diskId: string; diskSize: number; diskCategory: string; diskName?: string }
+
+/** A bandwidth change in progress or done (ModifyInstanceBandwidth is asynchronous). */
+export interface BandwidthChange { from: number; to: number; doneAt: number }
+
+/**
+ * What the simulator stores per instance. Catalogue-derived fields (cpu, memory, image name,
+ * resource group name) are looked up when shown, so they can never disagree with the catalogue.
+ * The password is never stored: the simulator only needs to know that one was valid.
+ */
+export interface InstanceRecord {
+  instanceId: string;
+  /** Creation order, for stable listing. */
+  seq: number;
+  zoneId: string;
+  instanceName: string;
+  instanceType: string;
+  imageId: string;
+  instanceChargeType: "POSTPAID" | "PREPAID";
+  period: number | null;
+  autoRenew: boolean;
+  internetChargeType: string;
+  internetMaxBandwidthOut: number;
+  trafficPackageSize: number | null;
+  subnetId: string | null;
+  resourceGroupId: string;
+  securityGroupIds: string[];
+  keyId: string | null;
+  systemDisk: DiskRecord;
+  dataDisks: DiskRecord[];
+  privateIpAddresses: string[];
+  publicIpAddresses: string[];
+  tags: Tag[];
+  createTime: string;
+  expiredTime: string | null;
+  /** Pay-as-you-go commitment term: TerminateInstance answers OPERATION_DENIED_POSTPAID_PROMISE. */
+  commitment: boolean;
+  timeline: Timeline;
+  bandwidthChange: BandwidthChange | null;
+}
+
+/** The bandwidth in force at `now`: the new value once a change has completed. */
+export function bandwidthAt(record: InstanceRecord, now: number): number {
+  const change = record.bandwidthChange;
+  return change && now >= change.doneAt ? change.to : record.internetMaxBandwidthOut;
+}
+
+/** Formats epoch ms the way Zenlayer does: ISO-8601 UTC without milliseconds. */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** InstanceInfo as DescribeInstances returns it (shared notes §3). The password is never part of it. */
+export interface InstanceInfo {
+  instanceId: string;
+  zoneId: string;
+  instanceName: string;
+  instanceType: string;
+  cpuCount: number | null;
+  memory: number | null;
+  imageId: string;
+  imageName: string | null;
+  instanceChargeType: "POSTPAID" | "PREPAID";
+  internetChargeType: string;
+  internetMaxBandwidthOut: number;
+  period: number | null;
+  publicIpAddresses: string[];
+  publicIpv6Addresses: string[];
+  privateIpAddresses: string[];
+  subnetId: string | null;
+  createTime: string;
+  expiredTime: string | null;
+  resourceGroupId: string;
+  resourceGroupName: string;
+  instanceStatus: InstanceStatus;
+  trafficPackageSize: number | null;
+  securityGroupIds: string[];
+  systemDisk: DiskRecord;
+  dataDisks: DiskRecord[];
+  autoRenew: boolean;
+  keyId: string | null;
+  nic: { wanName: string; lanName: string };
+  tags: { tags: Tag[] };
+}
+
+/** The InstanceInfo of an instance; `status` is the status derived for this moment. */
+export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, now: number): InstanceInfo {
+  const type = findInstanceType(record.instanceType);
+  const image = findImage(record.imageId);
+  const group = findResourceGroup(record.resourceGroupId) ?? DEFAULT_RESOURCE_GROUP;
+  // The public address is assigned while the instance is being placed; none is shown before.
+  const hidePublic = status === "PENDING" || status === "CREATE_FAILED";
+  return {
+    instanceId: record.instanceId,
+    zoneId: record.zoneId,
+    instanceName: record.instanceName,
+    instanceType: record.instanceType,
+    cpuCount: type?.cpuCount ?? null,
+    memory: type?.memory ?? null,
+    imageId: record.imageId,
+    imageName: image?.imageName ?? null,
+    instanceChargeType: record.instanceChargeType,
+    internetChargeType: record.internetChargeType,
+    internetMaxBandwidthOut: bandwidthAt(record, now),
+    period: record.period,
+    publicIpAddresses: hidePublic ? [] : [...record.publicIpAddresses],
+    publicIpv6Addresses: [],
+    privateIpAddresses: [...record.privateIpAddresses],
+    subnetId: record.subnetId,
+    createTime: record.createTime,
+    expiredTime: record.expiredTime,
+    resourceGroupId: group.resourceGroupId,
+    resourceGroupName: group.resourceGroupName,
+    instanceStatus: status,
+    trafficPackageSize: record.trafficPackageSize,
+    securityGroupIds: [...record.securityGroupIds],
+    systemDisk: { ...record.systemDisk },
+    dataDisks: record.dataDisks.map((d) => ({ ...d })),
+    autoRenew: record.autoRenew,
+    keyId: record.keyId,
+    nic: { wanName: "eth0", lanName: "eth1" },
+    tags: { tags: record.tags.map((t) => ({ ...t })) },
+  };
+}
+
+/** The answer of DescribeInstanceInternetStatus at `now`. */
+export function toInternetStatus(record: InstanceRecord, now: number): Record<string, unknown> {
+  const change = record.bandwidthChange;
+  return {
+    instanceId: record.instanceId,
+    instanceName: record.instanceName,
+    internetMaxBandwidthOut: bandwidthAt(record, now),
+    modifiedInternetMaxBandwidthOut: change ? change.to : null,
+    modifiedBandwidthStatus: change ? (now >= change.doneAt ? "Enable" : "Processing") : null,
+    trafficPackageSize: record.trafficPackageSize,
+    modifiedTrafficPackageSize: null,
+    modifiedTrafficPackageStatus: null,
+  };
+}
+
+/** The status of `record` at `now` (null = gone). */
+export function recordStatus(record: InstanceRecord, now: number): InstanceStatus | null {
+  return statusAt(record.timeline, now);
+}

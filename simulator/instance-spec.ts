@@ -1,0 +1,143 @@
+import {
+  DEFAULT_RESOURCE_GROUP, DEFAULT_SECURITY_GROUP_ID, DISK_CATEGORIES, INSTANCE_TYPES, IMAGES, INTERNET_CHARGE_TYPES,
+  KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
+  findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
+} from "./catalogue";
+import { apiError } from "./errors";
+import type { Tag } from "./instance-record";
+import {
+  invalid, optEnum, optInt, optNumber, optObject, optString, reqEnum, reqInt, reqString, type Params,
+} from "./params";
+import { checkInstanceName, checkPassword, readTags } from "./rules";
+
+/** A validated CreateInstances request (or a control-route seed), ready to become records. */
+export interface InstanceSpec {
+  zoneId: string;
+  instanceType: string;
+  imageId: string;
+  instanceChargeType: "POSTPAID" | "PREPAID";
+  period: number | null;
+  autoRenew: boolean;
+  internetChargeType: string;
+  internetMaxBandwidthOut: number;
+  trafficPackageSize: number | null;
+  instanceName: string;
+  keyId: string | null;
+  subnetId: string | null;
+  resourceGroupId: string;
+  securityGroupIds: string[];
+  systemDisk: { diskSize: number; diskCategory: string };
+  dataDisks: { diskSize: number; diskCategory: string; diskName?: string }[];
+  instanceCount: number;
+  tags: Tag[];
+}
+
+/** Zenlayer's documented default name when none is given. */
+export const DEFAULT_INSTANCE_NAME = "instance";
+
+/**
+ * Validates a CreateInstances body in the order the parameters are documented (§3), so the first
+ * problem reported is the one a reader of the docs expects. In `seed` mode (the control route that
+ * plays "made in the console") every required field has a catalogue default and no login is needed.
+ */
+export function parseInstanceSpec(params: Params, mode: "api" | "seed"): InstanceSpec {
+  const seed = mode === "seed";
+  const zoneId = seed ? optString(params, "zoneId") ?? ZONES[0]!.zoneId : reqString(params, "zoneId");
+  if (!findZone(zoneId)) throw apiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
+
+  const instanceType = seed ? optString(params, "instanceType") ?? INSTANCE_TYPES[0]!.instanceType : reqString(params, "instanceType");
+  const type = findInstanceType(instanceType);
+  if (!type) throw apiError("INVALID_INSTANCE_TYPE_NOT_FOUND", `The instance type \`${instanceType}\` is not offered in ${zoneId}.`);
+
+  const imageId = seed ? optString(params, "imageId") ?? IMAGES[0]!.imageId : reqString(params, "imageId");
+  const image = findImage(imageId);
+  if (!image || !image.zoneIds.includes(zoneId)) throw apiError("INVALID_IMAGE_NOT_FOUND", `The image \`${imageId}\` is not found in ${zoneId}.`);
+
+  const chargeTypes = ["POSTPAID", "PREPAID"] as const;
+  const instanceChargeType = seed ? optEnum(params, "instanceChargeType", chargeTypes) ?? "POSTPAID" : reqEnum(params, "instanceChargeType", chargeTypes);
+  const prepaid = optObject(params, "instanceChargePrepaid");
+  let period: number | null = null;
+  let autoRenew = false;
+  if (instanceChargeType === "PREPAID") {
+    if (!prepaid) throw apiError("MISSING_PARAMETER", "The parameter `instanceChargePrepaid.period` is required when instanceChargeType is PREPAID.");
+    period = reqInt(prepaid, "period", 1, 36);
+    autoRenew = prepaid.autoRenew === true;
+  }
+
+  const internetChargeType = seed
+    ? optEnum(params, "internetChargeType", INTERNET_CHARGE_TYPES) ?? "ByBandwidth"
+    : reqEnum(params, "internetChargeType", INTERNET_CHARGE_TYPES);
+  const internetMaxBandwidthOut = optInt(params, "internetMaxBandwidthOut", 1, Number.MAX_SAFE_INTEGER) ?? 1;
+  if (internetMaxBandwidthOut > type.internetMaxBandwidthOutLimit) {
+    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${internetMaxBandwidthOut} exceeds the ${type.internetMaxBandwidthOutLimit} Mbps limit of ${instanceType}.`);
+  }
+  const packageSize = optNumber(params, "trafficPackageSize", 0, 1_000_000);
+  if (packageSize && internetChargeType !== "ByTrafficPackage") throw invalid("trafficPackageSize", "is only valid with internetChargeType ByTrafficPackage");
+  const trafficPackageSize = internetChargeType === "ByTrafficPackage" ? packageSize ?? 0 : null;
+
+  const instanceName = optString(params, "instanceName", 1000) ?? DEFAULT_INSTANCE_NAME;
+  checkInstanceName(instanceName);
+
+  const password = optString(params, "password", 1000);
+  const keyId = optString(params, "keyId") ?? null;
+  if (password !== undefined && keyId !== null) throw invalid("password", "and `keyId` are exclusive: pass exactly one");
+  if (!seed && password === undefined && keyId === null) throw apiError("MISSING_PARAMETER", "Exactly one of `password` and `keyId` is required.");
+  if (password !== undefined) checkPassword(password);
+  if (keyId !== null && !KEY_ID_PATTERN.test(keyId)) throw invalid("keyId", "must look like `key-` followed by 8 letters or digits");
+  if (keyId !== null && image.osType === "windows") throw invalid("keyId", "cannot be used with a Windows image (SSH key pairs are Linux-only)");
+
+  const subnetId = optString(params, "subnetId") ?? null;
+  if (subnetId !== null && findSubnet(subnetId)?.zoneId !== zoneId) throw apiError("INVALID_SUBNET_NOT_FOUND", `The subnet \`${subnetId}\` is not found in ${zoneId}.`);
+
+  const resourceGroupId = optString(params, "resourceGroupId") ?? DEFAULT_RESOURCE_GROUP.resourceGroupId;
+  if (!findResourceGroup(resourceGroupId)) throw apiError("INVALID_RESOURCE_GROUP_NOT_FOUND", `The resource group \`${resourceGroupId}\` is not found.`);
+
+  const systemDisk = readSystemDisk(params, image.imageSize);
+  const dataDisks = readDataDisks(params);
+
+  const securityGroupId = optString(params, "securityGroupId") ?? DEFAULT_SECURITY_GROUP_ID;
+  if (!SECURITY_GROUP_ID_PATTERN.test(securityGroupId)) throw invalid("securityGroupId", "must look like `sg-` followed by letters or digits");
+
+  const instanceCount = seed ? 1 : optInt(params, "instanceCount", 1, 100) ?? 1;
+  const tags = readTags(params) ?? [];
+  return {
+    zoneId, instanceType, imageId, instanceChargeType, period, autoRenew, internetChargeType, internetMaxBandwidthOut,
+    trafficPackageSize, instanceName, keyId, subnetId, resourceGroupId, securityGroupIds: [securityGroupId], systemDisk,
+    dataDisks, instanceCount, tags,
+  };
+}
+
+function readDisk(disk: Params, field: string, minSize: number): { diskSize: number; diskCategory: string } {
+  const diskSize = optInt(disk, "diskSize", minSize, MAX_DISK_SIZE_GB);
+  const diskCategory = optString(disk, "diskCategory") ?? DISK_CATEGORIES[0]!;
+  if (!DISK_CATEGORIES.includes(diskCategory)) throw invalid(`${field}.diskCategory`, `must be one of ${DISK_CATEGORIES.join(", ")}`);
+  return { diskSize: diskSize ?? minSize, diskCategory };
+}
+
+// The system disk defaults to, and may not be smaller than, the image size.
+function readSystemDisk(params: Params, imageSize: number): { diskSize: number; diskCategory: string } {
+  return readDisk(optObject(params, "systemDisk") ?? {}, "systemDisk", imageSize);
+}
+
+function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
+  const raw = params.dataDisks;
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.length > 10) throw invalid("dataDisks", "must be an array of at most 10 disks");
+  return raw.map((item: unknown, i) => {
+    if (typeof item !== "object" || item === null) throw invalid(`dataDisks[${i}]`, "must be an object");
+    const disk = item as Params;
+    if (disk.diskSize === undefined) throw apiError("MISSING_PARAMETER", `The parameter \`dataDisks[${i}].diskSize\` is required.`);
+    const name = optString(disk, "diskName", 64);
+    return { ...readDisk(disk, `dataDisks[${i}]`, 20), ...(name ? { diskName: name } : {}) };
+  });
+}
+
+/**
+ * The name of instance `index` of `count`: one instance keeps the name; several get `-1`, `-2`, …
+ * appended (the base shortened if needed to stay within 64 characters), so names stay unique.
+ */
+export function nameForIndex(name: string, index: number, count: number): string {
+  if (count === 1) return name;
+  const suffix = `-${index + 1}`;
+  return `${name.slice(0, 64 - suffix.length)}${suffix}`;
+}

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { callApi } from "./helpers/zc-client";
+
+// Runs the CLI from its TypeScript source through ts-node (a dev dependency), so the test needs
+// no prior build and cannot pass against a stale dist/.
+const ROOT = join(__dirname, "..", "..", "..");
+let child: ChildProcess | undefined;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  child = undefined;
+});
+
+function startCli(args: string[], env: Record<string, string> = {}): Promise<{ line: string; stderr: () => string }> {
+  child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "simulator", "cli.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL line within 15 s; stderr: ${stderr}`)), 15_000);
+    child!.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes("\n")) {
+        clearTimeout(timer);
+        resolve({ line: stdout.split("\n")[0]!, stderr: () => stderr });
+      }
+    });
+    child!.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}; stderr: ${stderr}`));
+    });
+  });
+}
+
+describe("zenlayer-sim CLI", () => {
+  it("prints one line with the base URL on --port 0, serves the API, logs to stderr and stops on SIGTERM", async () => {
+    const { line, stderr } = await startCli(["--port", "0", "--access-key-id", "cli-key"], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "cli-secret" });
+    const url = /^zenlayer-sim listening on (http:\/\/127\.0\.0\.1:\d+) \(API at \/api\/v2\/vm, control at \/_sim\)$/.exec(line)?.[1];
+    expect(url).toBeDefined();
+    const reply = await callApi({ url: url!, accessKeyId: "cli-key", accessKeyPassword: "cli-secret" }, "DescribeZones", {});
+    expect(reply.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
+    child!.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr()).toContain("DescribeZones 200");
+    expect(stderr()).not.toContain("cli-secret");
+  }, 30_000);
+});

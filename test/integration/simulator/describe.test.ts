@@ -1,0 +1,74 @@
+import { IMAGES, INSTANCE_TYPES, type RunningSimulator } from "../../../simulator";
+import { callApi, ok } from "./helpers/zc-client";
+import { startTestSim, stopAll } from "./helpers/fixtures";
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startTestSim();
+  for (let i = 1; i <= 25; i++) {
+    sim.control.seedInstance({ instanceName: `vm-${i}`, zoneId: i % 2 ? "SEL-A" : "HKG-A", tags: { tags: [{ key: "batch", value: i <= 5 ? "a" : "b" }] } });
+  }
+  sim.control.seedInstance({ instanceName: "stopped-one", instanceStatus: "STOPPED", resourceGroupId: "a3d5c7e9-1f2b-4c6d-8e0a-2b4c6d8e0f12" });
+});
+afterAll(stopAll);
+
+describe("DescribeInstances", () => {
+  it("pages with pageSize 20 by default, in creation order", async () => {
+    const first = await ok(sim, "DescribeInstances", {});
+    expect(first.totalCount).toBe(26);
+    expect(first.dataSet).toHaveLength(20);
+    expect(first.dataSet[0].instanceName).toBe("vm-1");
+    const second = await ok(sim, "DescribeInstances", { pageNum: 2 });
+    expect(second.dataSet).toHaveLength(6);
+    expect((await ok(sim, "DescribeInstances", { pageSize: 1000 })).dataSet).toHaveLength(26);
+    const tooBig = await callApi(sim, "DescribeInstances", { pageSize: 1001 });
+    expect([tooBig.status, tooBig.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+  });
+
+  it("filters by exact name, zone, status, resource group and tags", async () => {
+    expect((await ok(sim, "DescribeInstances", { instanceName: "vm-1" })).dataSet.map((i: { instanceName: string }) => i.instanceName)).toEqual(["vm-1"]);
+    expect((await ok(sim, "DescribeInstances", { zoneId: "HKG-A" })).totalCount).toBe(12);
+    expect((await ok(sim, "DescribeInstances", { instanceStatus: "STOPPED" })).dataSet[0].instanceName).toBe("stopped-one");
+    expect((await ok(sim, "DescribeInstances", { resourceGroupId: "a3d5c7e9-1f2b-4c6d-8e0a-2b4c6d8e0f12" })).totalCount).toBe(1);
+    expect((await ok(sim, "DescribeInstances", { tags: [{ key: "batch", value: "a" }] })).totalCount).toBe(5);
+    expect((await ok(sim, "DescribeInstances", { tagKeys: ["batch"] })).totalCount).toBe(25);
+  });
+
+  it("returns an empty list, not an error, for unknown ids", async () => {
+    expect(await ok(sim, "DescribeInstances", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
+    expect(await ok(sim, "DescribeInstancesStatus", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
+  });
+
+  it("reports statuses with DescribeInstancesStatus", async () => {
+    const all = await ok(sim, "DescribeInstancesStatus", { pageSize: 100 });
+    expect(all.totalCount).toBe(26);
+    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["instanceId", "instanceStatus"]);
+  });
+});
+
+describe("catalogue actions", () => {
+  it("lists zones, optionally filtered", async () => {
+    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] })).zoneSet).toEqual([{ zoneId: "FRA-A", zoneName: "Frankfurt A" }]);
+  });
+
+  it("lists instance type quotas per zone with cpu, memory, charge types and bandwidth limit", async () => {
+    const { instanceTypeQuotaSet } = await ok(sim, "DescribeZoneInstanceConfigInfos", { instanceChargeType: "POSTPAID", zoneId: "SEL-A" });
+    expect(instanceTypeQuotaSet).toHaveLength(INSTANCE_TYPES.length);
+    expect(instanceTypeQuotaSet[0]).toMatchObject({ zoneId: "SEL-A", instanceType: "c.1c2g", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200 });
+    expect(instanceTypeQuotaSet[0].internetChargeTypes).toHaveLength(5);
+    const missing = await callApi(sim, "DescribeZoneInstanceConfigInfos", {});
+    expect([missing.status, missing.body.code]).toEqual([400, "MISSING_PARAMETER"]);
+  });
+
+  it("lists images with the documented fields, filtered by os type, name and ids", async () => {
+    const all = await ok(sim, "DescribeImages", { zoneId: "SEL-A" });
+    expect(all.totalCount).toBe(IMAGES.length);
+    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["category", "imageId", "imageName", "imageSize", "imageStatus", "imageType", "osType"]);
+    expect(all.dataSet.every((i: { imageId: string }) => /^img-[A-Za-z0-9]{25}$/.test(i.imageId))).toBe(true);
+    expect((await ok(sim, "DescribeImages", { osType: "windows" })).dataSet.map((i: { category: string }) => i.category)).toEqual(["Windows"]);
+    expect((await ok(sim, "DescribeImages", { imageName: "Debian 12 64bit" })).totalCount).toBe(1);
+    expect((await ok(sim, "DescribeImages", { imageIds: [IMAGES[0]!.imageId], pageSize: 1 })).dataSet).toHaveLength(1);
+    const badZone = await callApi(sim, "DescribeImages", { zoneId: "MARS-A" });
+    expect([badZone.status, badZone.body.code]).toEqual([404, "INVALID_ZONE_NOT_FOUND"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { CliUsageError, DURATION_FLAGS, parseCliArgs } from "../../../simulator/cli-args";
+import { DEFAULT_DURATIONS } from "../../../simulator/lifecycle";
+
+describe("zenlayer-sim command line", () => {
+  it("defaults to port 8787 and nothing else", () => {
+    expect(parseCliArgs([])).toEqual({ help: false, quiet: false, options: { port: 8787 } });
+  });
+
+  it("reads credentials, state file, seed and every duration flag", () => {
+    const args = ["--port", "0", "--host", "127.0.0.1", "--access-key-id", "me", "--access-key-password", "pw", "--state-file", "s.json", "--seed", "9"];
+    for (const flag of Object.keys(DURATION_FLAGS)) args.push(`--${flag}`, "5");
+    const { options } = parseCliArgs(args);
+    expect(options).toMatchObject({ port: 0, host: "127.0.0.1", accessKeyId: "me", accessKeyPassword: "pw", statePath: "s.json", seed: 9 });
+    expect(Object.keys(options.durations!).sort()).toEqual(Object.keys(DEFAULT_DURATIONS).sort());
+  });
+
+  it("takes the access key password from ZENLAYER_SIM_ACCESS_KEY_PASSWORD", () => {
+    expect(parseCliArgs([], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "from-env" }).options.accessKeyPassword).toBe("from-env");
+    expect(parseCliArgs(["--access-key-password", "flag"], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "env" }).options.accessKeyPassword).toBe("flag");
+  });
+
+  it("builds the fault configuration from the fault flags", () => {
+    const { options } = parseCliArgs([
+      "--rate-limit-rps", "5", "--rate-limit-burst", "2", "--error-rate", "0.1", "--latency-ms", "20",
+      "--drop-rate", "0.05", "--lose-response-rate", "0.02", "--fault-actions", "CreateInstances, TerminateInstance",
+    ]);
+    expect(options.faults).toEqual({
+      rateLimit: { requestsPerSecond: 5, burst: 2 }, errorRate: 0.1, latencyMs: 20, dropRate: 0.05, loseResponseRate: 0.02,
+      actions: ["CreateInstances", "TerminateInstance"],
+    });
+  });
+
+  it("rejects unknown flags and bad numbers with a usage error", () => {
+    expect(() => parseCliArgs(["--bogus"])).toThrow(CliUsageError);
+    expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
+    expect(() => parseCliArgs(["--error-rate", "1.5"])).toThrow(/--error-rate/);
+  });
+
+  it("recognises --help and --quiet", () => {
+    expect(parseCliArgs(["-h", "--quiet"])).toMatchObject({ help: true, quiet: true });
+  });
+});
