@@ -1,0 +1,74 @@
+/**
+ * Bringing an existing (console-made) instance under management with `adoptInstanceId`, the
+ * alternative to `pulumi import`, which cannot work for dynamic resources (pulumi/pulumi#16175).
+ *
+ * create then sends no CreateInstances: it reads the instance, fails with one line per property
+ * when an immutable input disagrees with it, waits for a stable state, applies the in-place
+ * differences (name, resource group, bandwidth, and the password when one is given) and returns
+ * its id. From then on the instance is managed like any other: `pulumi destroy` deletes it (use
+ * the `retainOnDelete` resource option to keep it). Later changes to `adoptInstanceId` do nothing.
+ */
+import type { CreateResult } from "@pulumi/pulumi/dynamic";
+import { describeOne } from "./api";
+import type { Ctx } from "./context";
+import { RECYCLED_STATUSES } from "./constants";
+import { formatDuration } from "./durations";
+import { messageOf, redactedError } from "./errors";
+import { partialFailure } from "./partial";
+import { applyInPlace, InPlaceError } from "./in-place";
+import type { InstanceInputs } from "./inputs";
+import { describeMismatches, mismatches } from "./matching";
+import { buildOutputs, type InstanceOutputs } from "./outputs";
+import { waitUntilStable, type WaitArgs } from "./waiters";
+
+/** create() with `adoptInstanceId`. */
+export async function adoptExplicit(
+  ctx: Ctx, inputs: InstanceInputs, args: WaitArgs, secrets: readonly (string | undefined)[],
+): Promise<CreateResult<InstanceOutputs>> {
+  const id = inputs.adoptInstanceId as string;
+  let info;
+  try {
+    info = await describeOne(ctx.api, id);
+  } catch (e) {
+    throw redactedError(`Adopting ${id} failed: ${messageOf(e)}`, secrets);
+  }
+  if (!info) {
+    throw redactedError(`Cannot adopt ${id}: DescribeInstances does not list it (wrong id, another account, or already released). Check adoptInstanceId.`, secrets);
+  }
+  if (RECYCLED_STATUSES.has(info.instanceStatus)) {
+    throw redactedError(
+      `Cannot adopt ${id}: it is in Zenlayer's recycle bin (${info.instanceStatus}). Restore it in the console first, then run pulumi up again.`, secrets);
+  }
+  if (info.instanceStatus === "CREATE_FAILED") {
+    throw redactedError(`Cannot adopt ${id}: it is CREATE_FAILED. Delete it in the console and create a new instance instead.`, secrets);
+  }
+  const differences = mismatches(inputs, info, false);
+  if (differences.length > 0) {
+    throw redactedError(
+      `Cannot adopt ${id}: properties that cannot change in place differ from the inputs: ${describeMismatches(differences)}. ` +
+      `Change the inputs to match the instance (or remove adoptInstanceId to create a new instance).`, secrets);
+  }
+  const stable = await waitUntilStable(ctx, id, args).catch((e: unknown) => {
+    throw redactedError(`Adopting ${id} failed while waiting for a stable state: ${messageOf(e)}`, secrets);
+  });
+  if (!stable.matched || (stable.status !== "RUNNING" && stable.status !== "STOPPED")) {
+    throw redactedError(
+      `Cannot adopt ${id}: it did not settle in RUNNING or STOPPED within timeouts.create = ${args.limitText} ` +
+      `(last status ${stable.status ?? "unknown"}, after ${formatDuration(ctx.clock.now() - args.started)}). Run pulumi up again later.`, secrets);
+  }
+  const current = (await describeOne(ctx.api, id)) ?? info;
+  try {
+    await applyInPlace(ctx, id, {
+      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
+      internetMaxBandwidthOut: current.internetMaxBandwidthOut,
+    }, inputs, args, secrets);
+  } catch (e) {
+    const reason = e instanceof InPlaceError ? e.message : messageOf(e);
+    throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} ${id} is adopted and kept in the stack; run pulumi up again.`, secrets);
+  }
+  const after = (await describeOne(ctx.api, id)) ?? current;
+  ctx.log.info(
+    `Adopted ${id} (${after.instanceName}, ${after.instanceStatus}); Pulumi now manages it and pulumi destroy deletes it ` +
+    `(set the retainOnDelete resource option to keep it)`);
+  return { id, outs: buildOutputs(inputs, after) };
+}

@@ -1,0 +1,96 @@
+/**
+ * Small reads over the VmApi used by several operations: one instance by id, statuses for the
+ * shared poller, and instances carrying an owner tag.
+ */
+import { isApiError } from "../client";
+import type { InstanceInfo, VmApi } from "../client/types";
+import { NOT_FOUND_CODES, OWNER_TAG_KEY } from "./constants";
+import type { StatusSource } from "./status-poller";
+import { fromApiTags } from "./tags";
+
+/** The instance with this id, or undefined when the API does not list it (or says not found). */
+export async function describeOne(api: VmApi, id: string): Promise<InstanceInfo | undefined> {
+  try {
+    const page = await api.describeInstances({ instanceIds: [id], pageSize: 10 });
+    return page.dataSet.find((info) => info.instanceId === id);
+  } catch (e) {
+    if (isApiError(e, ...NOT_FOUND_CODES)) return undefined;
+    throw e;
+  }
+}
+
+/** Most ids per DescribeInstancesStatus call (the API's limit for instanceIds). */
+export const STATUS_BATCH = 100;
+
+/**
+ * The poller's source: DescribeInstancesStatus for up to 100 ids per call. Robust to servers that
+ * differ from Zenlayer's documented behaviour: one that answers "not found" for unknown ids
+ * (instead of leaving them out) is asked id by id, and one that does not offer the action (an
+ * error naming the action, 404 without an instance code, or 501) is read with DescribeInstances
+ * from then on.
+ */
+export function statusSource(api: VmApi): StatusSource {
+  let useDescribeInstances = false;
+  const read = async (ids: string[]): Promise<{ instanceId: string; instanceStatus: string }[]> => {
+    if (!useDescribeInstances) {
+      try {
+        return (await api.describeInstancesStatus({ instanceIds: ids, pageSize: STATUS_BATCH })).dataSet;
+      } catch (e) {
+        if (!isUnsupportedAction(e)) throw e;
+        useDescribeInstances = true;
+      }
+    }
+    return (await api.describeInstances({ instanceIds: ids, pageSize: STATUS_BATCH })).dataSet;
+  };
+  const readTolerant = async (ids: string[]): Promise<{ instanceId: string; instanceStatus: string }[]> => {
+    try {
+      return await read(ids);
+    } catch (e) {
+      if (!isApiError(e, ...NOT_FOUND_CODES)) throw e;
+      if (ids.length === 1) return [];
+      const each = await Promise.all(ids.map((id) => readTolerant([id])));
+      return each.flat();
+    }
+  };
+  return async (ids) => {
+    const statuses = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += STATUS_BATCH) {
+      for (const entry of await readTolerant(ids.slice(i, i + STATUS_BATCH))) statuses.set(entry.instanceId, entry.instanceStatus);
+    }
+    return statuses;
+  };
+}
+
+function isUnsupportedAction(e: unknown): boolean {
+  if (!isApiError(e) || NOT_FOUND_CODES.includes(e.code)) return false;
+  return /ACTION|NOT_IMPLEMENTED|UNSUPPORTED_OPERATION$/.test(e.code) || e.httpStatus === 501 || e.httpStatus === 404;
+}
+
+/** Most pages read when looking for an owner's instances (1000 instances). */
+const OWNER_PAGES = 10;
+
+/**
+ * Instances tagged `pulumi-owner = owner`. Asks the API to filter by tag, and filters again on
+ * our side, in case a server ignores the filter.
+ */
+export async function findByOwner(api: VmApi, owner: string): Promise<InstanceInfo[]> {
+  try {
+    return await listOwned(api, owner, true);
+  } catch (e) {
+    // A server that rejects the tag filter (a 4xx other than throttling): list and filter here.
+    if (!isApiError(e) || e.retryable || e.httpStatus === undefined || e.httpStatus >= 500) throw e;
+    return listOwned(api, owner, false);
+  }
+}
+
+async function listOwned(api: VmApi, owner: string, filterByTag: boolean): Promise<InstanceInfo[]> {
+  const found: InstanceInfo[] = [];
+  for (let pageNum = 1; pageNum <= OWNER_PAGES; pageNum++) {
+    const page = await api.describeInstances({
+      ...(filterByTag ? { tags: [{ key: OWNER_TAG_KEY, value: owner }] } : {}), pageNum, pageSize: 100,
+    });
+    found.push(...page.dataSet.filter((info) => fromApiTags(info.tags).owner === owner));
+    if (page.dataSet.length < 100 || pageNum * 100 >= page.totalCount) break;
+  }
+  return found;
+}

@@ -1,0 +1,102 @@
+/**
+ * The implementation's module state: the settings (from configure and the environment), one API
+ * client and one shared status poller per connection, and the owners known to be in state. The
+ * provider host keeps this module loaded for the whole deployment, so every resource of a
+ * deployment shares the poller (see status-poller.ts).
+ */
+import { createHash } from "node:crypto";
+import { createVmClient, isApiError, type ClientEvent } from "../client";
+import type { VmApi } from "../client/types";
+import { statusSource } from "./api";
+import { realClock, type Clock } from "./clock";
+import { formatDuration } from "./durations";
+import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
+import { resolveSettings, type Settings } from "./settings";
+import { StatusPoller } from "./status-poller";
+
+/** Everything an operation needs. Unit tests build one around an in-memory VmApi. */
+export interface Ctx {
+  api: VmApi;
+  poller: StatusPoller;
+  settings: Settings;
+  clock: Clock;
+  log: Logger;
+  /** Strings that must never be printed (the access key password). */
+  secrets: string[];
+  /**
+   * Owners (`__owner`) of resources this process has seen in state (check/diff/read/update got
+   * them in `olds`). create never adopts or removes an instance of such an owner: it may be the
+   * live instance being replaced create-before-delete (`--replace`, `replaceOnChanges`).
+   */
+  ownersInState: Set<string>;
+}
+
+/** Owners seen in state by this process (module state, see Ctx.ownersInState). */
+export const ownersInState = new Set<string>();
+
+/** A poller whose only fatal errors are the non-retryable ones (bad credentials, bugs). */
+export function createPoller(api: VmApi, settings: Settings, clock: Clock): StatusPoller {
+  return new StatusPoller(statusSource(api), {
+    clock,
+    intervalMs: settings.pollIntervalMs,
+    maxErrorBackoffMs: Math.max(settings.terminateRetryMaxMs, settings.pollIntervalMs),
+    isFatal: (e) => !(isApiError(e) && e.retryable),
+  });
+}
+
+/** Builds a context around a given API (tests, or callers with their own client). */
+export function createContext(parts: { api: VmApi; settings?: Partial<Settings>; clock?: Clock; log?: Logger; poller?: StatusPoller }): Ctx {
+  const settings = { ...resolveSettings({}), ...parts.settings } as Settings;
+  const clock = parts.clock ?? realClock;
+  const secrets = [settings.accessKeyPassword].filter((s): s is string => !!s);
+  return {
+    api: parts.api,
+    poller: parts.poller ?? createPoller(parts.api, settings, clock),
+    settings,
+    clock,
+    log: redactingLogger(parts.log ?? consoleLogger, secrets),
+    secrets,
+    ownersInState,
+  };
+}
+
+let cached: { key: string; ctx: Ctx } | undefined;
+
+/**
+ * The context for the current settings, built on first use and rebuilt when the connection or the
+ * tuning changes. Throws the client's ZenlayerConfigError (an actionable message) when the
+ * credentials are missing: only the operations that call the API get here, never check or diff.
+ */
+export function currentContext(): Ctx {
+  const settings = resolveSettings();
+  const key = JSON.stringify([
+    settings.accessKeyId, settings.domain, settings.scheme,
+    settings.accessKeyPassword ? createHash("sha256").update(settings.accessKeyPassword).digest("hex") : "",
+    settings.pollIntervalMs, settings.waitMaxIntervalMs, settings.terminateRetryBaseMs, settings.terminateRetryMaxMs,
+    settings.progressIntervalMs, settings.apiRetryBaseMs, settings.apiRetryMaxMs,
+  ]);
+  if (cached?.key === key) return cached.ctx;
+  const secrets = [settings.accessKeyPassword].filter((s): s is string => !!s);
+  const log = redactingLogger(consoleLogger, secrets);
+  const throttleNotice = new Progress(log, realClock, settings.progressIntervalMs);
+  const api = createVmClient({
+    accessKeyId: settings.accessKeyId,
+    accessKeyPassword: settings.accessKeyPassword,
+    domain: settings.domain,
+    scheme: settings.scheme as "http" | "https" | undefined,
+    retry: { baseDelayMs: settings.apiRetryBaseMs, maxDelayMs: settings.apiRetryMaxMs },
+    onEvent: (event: ClientEvent) => {
+      if (event.type === "retry") {
+        throttleNotice.report(`Zenlayer API: ${event.action} got ${event.reason}; retrying in ${formatDuration(event.delayMs)}`, "retry");
+      }
+    },
+  });
+  const ctx: Ctx = { api, poller: createPoller(api, settings, realClock), settings, clock: realClock, log, secrets, ownersInState };
+  cached = { key, ctx };
+  return ctx;
+}
+
+/** Forgets the cached client and poller (tests). */
+export function resetContext(): void {
+  cached = undefined;
+}

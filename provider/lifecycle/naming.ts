@@ -1,0 +1,42 @@
+/**
+ * Auto-naming: `<resource name>-<7 random [a-z0-9]>`, within the API's rule for instance names
+ * (shared API notes §3, CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
+ */
+import { randomInt } from "node:crypto";
+
+/** The API's instance-name rule. */
+export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9.-]+$/;
+export const INSTANCE_NAME_MAX = 64;
+const SUFFIX_LENGTH = 7;
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** True when `name` satisfies the API's rule. */
+export function isValidInstanceName(name: string): boolean {
+  return name.length >= 1 && name.length <= INSTANCE_NAME_MAX && INSTANCE_NAME_PATTERN.test(name);
+}
+
+/**
+ * Maps a Pulumi resource name onto the allowed characters: others become `-`, runs of `-`
+ * collapse, leading and trailing separators go, and the result leaves room for the suffix.
+ */
+export function sanitizeBaseName(resourceName: string | undefined): string {
+  const cleaned = (resourceName ?? "")
+    .replace(/[^A-Za-z0-9.-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-.]+/, "")
+    .slice(0, INSTANCE_NAME_MAX - SUFFIX_LENGTH - 1)
+    .replace(/[-.]+$/, "");
+  return cleaned || "instance";
+}
+
+/** A random suffix of 7 characters from [a-z0-9]. */
+export function randomSuffix(random: (max: number) => number = randomInt): string {
+  let out = "";
+  for (let i = 0; i < SUFFIX_LENGTH; i++) out += ALPHABET[random(ALPHABET.length)];
+  return out;
+}
+
+/** A fresh name for the resource called `resourceName`. */
+export function autoName(resourceName: string | undefined, random?: (max: number) => number): string {
+  return `${sanitizeBaseName(resourceName)}-${randomSuffix(random)}`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The provider's implementation, loaded at run time by the serialized shim (provider/index.ts).
+ * Each method maps one engine call onto the lifecycle modules; the module state (settings, the
+ * client, the shared status poller) lives in settings.ts and context.ts.
+ */
+import type {
+  CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult,
+} from "@pulumi/pulumi/dynamic";
+import { checkInputs } from "./check";
+import { currentContext, type Ctx, ownersInState } from "./context";
+import { createInstance } from "./create";
+import { deleteInstance } from "./delete";
+import { diffInstance } from "./diff";
+import { messageOf } from "./errors";
+import type { InstanceOutputs } from "./outputs";
+import { readInstance } from "./read";
+import { configureSettings } from "./settings";
+import { updateInstance } from "./update";
+
+type Raw = Record<string, unknown>;
+
+/** Stack config: credentials, endpoint and tuning (settings.ts lists the keys). */
+export async function configure(req: ConfigureRequest): Promise<void> {
+  configureSettings(req.config);
+}
+
+/** Validation, defaults and auto-naming; no network. */
+export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
+  rememberOwner(olds);
+  return checkInputs(olds, news);
+}
+
+/** What changes and whether it replaces; no network. */
+export async function diff(_id: string, olds: Raw, news: Raw): Promise<DiffResult> {
+  rememberOwner(olds);
+  const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
+  return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
+}
+
+/** Creates (or adopts) the instance. */
+export async function create(inputs: Raw): Promise<CreateResult<InstanceOutputs>> {
+  return createInstance(context("create the instance"), inputs);
+}
+
+/** Refresh or lookup. */
+export async function read(id: string, props?: Raw): Promise<ReadResult> {
+  rememberOwner(props);
+  return readInstance(context(`read ${id}`), id, props ?? {});
+}
+
+/** In-place changes. */
+export async function update(id: string, olds: Raw, news: Raw): Promise<UpdateResult<InstanceOutputs>> {
+  rememberOwner(olds);
+  return updateInstance(context(`update ${id}`), id, olds, news);
+}
+
+/** TerminateInstance and the rest of issue 3's delete (delete.ts). */
+async function deleteResource(id: string, props: Raw): Promise<void> {
+  return deleteInstance(context(`delete ${id}`), id, props ?? {});
+}
+export { deleteResource as delete };
+
+/** The context, or an actionable error naming the operation (e.g. missing credentials). */
+function context(what: string): Ctx {
+  try {
+    return currentContext();
+  } catch (e) {
+    throw new Error(`Cannot ${what}: ${messageOf(e)}`);
+  }
+}
+
+/** See Ctx.ownersInState: a resource with this owner is in state. */
+function rememberOwner(olds: Raw | undefined): void {
+  const owner = olds?.__owner;
+  if (typeof owner === "string" && owner !== "") ownersInState.add(owner);
+}

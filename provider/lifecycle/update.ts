@@ -1,0 +1,79 @@
+/**
+ * `update`: the in-place changes (in-place.ts) on an instance that is RUNNING or STOPPED, within
+ * `timeouts.update`; returns the FULL outputs (whatever update leaves out is wiped,
+ * pulumi/pulumi#13983). Also the repair path after a partial create: the engine calls update on a
+ * resource kept with initialization errors, and this waits for it to settle first.
+ * `forceDelete` / `timeouts` changes land here too and need no API call besides the reads.
+ */
+import type { UpdateResult } from "@pulumi/pulumi/dynamic";
+import { describeOne } from "./api";
+import type { Ctx } from "./context";
+import { GONE, RECYCLED_STATUSES } from "./constants";
+import { formatDuration } from "./durations";
+import { messageOf, PartialFailure, redact, redactedError } from "./errors";
+import { type AppliedChanges, applyInPlace, InPlaceError } from "./in-place";
+import type { InstanceInputs } from "./inputs";
+import { normalizeInputs } from "./normalize";
+import { limitOf } from "./options";
+import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs";
+import { Progress } from "./progress";
+import { waitUntilStable, type WaitArgs } from "./waiters";
+
+type Raw = Record<string, unknown>;
+
+/** Updates instance `id` from `olds` (old outputs) to `newsRaw` (new inputs). */
+export async function updateInstance(ctx: Ctx, id: string, olds: Raw, newsRaw: Raw): Promise<UpdateResult<InstanceOutputs>> {
+  const news = normalizeInputs({ ...newsRaw, instanceName: newsRaw.instanceName ?? olds.instanceName }, "keep", `Cannot update ${id}`);
+  const secrets = [...ctx.secrets, news.password, olds.password as string | undefined];
+  const limit = limitOf(news, "update");
+  const started = ctx.clock.now();
+  const args: WaitArgs = {
+    deadline: started + limit.ms, started, limitText: limit.text,
+    progress: new Progress(ctx.log, ctx.clock, ctx.settings.progressIntervalMs),
+  };
+  const stable = await waitUntilStable(ctx, id, args).catch((e: unknown) => {
+    throw redactedError(`Updating ${id} failed while reading its status: ${messageOf(e)}. Nothing was changed; run pulumi up again.`, secrets);
+  });
+  const status = stable.status;
+  if (status === GONE || (status && RECYCLED_STATUSES.has(status))) {
+    throw redactedError(
+      `Cannot update ${id}: it ${status === GONE ? "no longer exists" : `is in Zenlayer's recycle bin (${status})`}. ` +
+      `Run pulumi refresh to drop it from the stack; the next pulumi up then creates a new instance.`, secrets);
+  }
+  if (status === "CREATE_FAILED") {
+    throw redactedError(
+      `Cannot update ${id}: it is CREATE_FAILED. Run pulumi refresh and then pulumi up (which replaces it), or pulumi destroy.`, secrets);
+  }
+  if (!stable.matched || (status !== "RUNNING" && status !== "STOPPED")) {
+    throw redactedError(
+      `Cannot update ${id}: it did not settle in RUNNING or STOPPED within timeouts.update = ${limit.text} ` +
+      `(last status ${status ?? "unknown"} after ${formatDuration(ctx.clock.now() - started)}` +
+      `${stable.lastError ? `; last status query failed: ${messageOf(stable.lastError)}` : ""}). Run pulumi up again later.`, secrets);
+  }
+  const current = await describeOne(ctx.api, id);
+  if (!current) throw redactedError(`Cannot update ${id}: it is no longer listed. Run pulumi refresh to drop it from the stack.`, secrets);
+  const oldInputs = inputsFromOutputs(olds as Partial<InstanceOutputs>);
+  let done: AppliedChanges;
+  try {
+    done = await applyInPlace(ctx, id, {
+      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
+      internetMaxBandwidthOut: current.internetMaxBandwidthOut, password: oldInputs.password,
+    }, news, args, secrets);
+  } catch (e) {
+    if (!(e instanceof InPlaceError)) throw redactedError(`Updating ${id} failed: ${messageOf(e)}`, secrets);
+    const appliedSome = Object.keys(e.done.applied).length > 0;
+    const message = redact(`${e.message}${appliedSome ? ` (applied before the failure: ${Object.keys(e.done.applied).join(", ")})` : ""}. Run pulumi up again to retry.`, secrets);
+    if (!appliedSome) throw new Error(message);
+    // Record what did change, so the state does not claim the old values.
+    const partialInputs = { ...oldInputs, ...e.done.applied } as InstanceInputs;
+    const info = await describeOne(ctx.api, id).catch(() => undefined);
+    throw new PartialFailure(message, id, { ...buildOutputs(partialInputs, info ?? current) }, [message]);
+  }
+  // Some changes (a password reset) may briefly move the instance; report the settled state.
+  if (Object.keys(done.applied).length > 0) await waitUntilStable(ctx, id, args);
+  const info = (await describeOne(ctx.api, id)) ?? current;
+  const applied: InstanceInputs = { ...oldInputs, ...news, password: news.password ?? oldInputs.password };
+  const outs = buildOutputs(applied, info);
+  if (done.bandwidthPending !== undefined) outs.internetMaxBandwidthOut = done.bandwidthPending;
+  return { outs };
+}

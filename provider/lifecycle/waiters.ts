@@ -1,0 +1,101 @@
+/**
+ * Waiting for a state, as opposed to retrying a call: each wait registers with the shared status
+ * poller (status-poller.ts) and ends on the first matching status or at its deadline, printing a
+ * rate-limited progress line whenever the status changes.
+ */
+import type { Ctx } from "./context";
+import { GONE, RECYCLED_STATUSES, TRANSITIONAL_STATUSES } from "./constants";
+import { formatDuration } from "./durations";
+import type { Progress } from "./progress";
+import type { WatchResult } from "./status-poller";
+
+/** Common arguments of a wait. */
+export interface WaitArgs {
+  /** Clock time at which the operation gives up. */
+  deadline: number;
+  /** Clock time at which the operation started (for "12s of 90m"). */
+  started: number;
+  /** The operation's limit as the user wrote it ("90m"). */
+  limitText: string;
+  progress: Progress;
+  /** Observe at once instead of after one interval. */
+  immediate?: boolean;
+}
+
+/** Waits for any status in `targets` (GONE included if listed), printing progress. */
+export function waitForStatuses(ctx: Ctx, id: string, targets: ReadonlySet<string>, args: WaitArgs, latencyCritical = false): Promise<WatchResult> {
+  const { settings } = ctx;
+  return ctx.poller.watch(id, {
+    until: (status) => targets.has(status),
+    deadline: args.deadline,
+    minIntervalMs: settings.pollIntervalMs,
+    maxIntervalMs: latencyCritical ? settings.pollIntervalMs : Math.max(settings.pollIntervalMs, settings.waitMaxIntervalMs),
+    immediate: args.immediate ?? false,
+    onStatus: (status) => {
+      if (targets.has(status)) return;
+      const elapsed = formatDuration(ctx.clock.now() - args.started);
+      args.progress.report(`${id} is ${status === GONE ? "not found" : status} (${elapsed} of ${args.limitText})`, status);
+    },
+  });
+}
+
+/** How a wait for RUNNING ended. */
+export type RunningOutcome =
+  | { kind: "running" }
+  | { kind: "failed"; status: "CREATE_FAILED" }
+  | { kind: "vanished"; status: string }
+  | { kind: "timeout"; status?: string; lastError?: unknown };
+
+/** Consecutive "not found" observations before a creating instance counts as vanished. */
+const VANISHED_AFTER = 3;
+
+/**
+ * Waits until a new instance is RUNNING. CREATE_FAILED ends the wait at once; "not found" or the
+ * recycle bin only after several observations in a row (a brand-new id may be listed late).
+ */
+export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Promise<RunningOutcome> {
+  let goneStreak = 0;
+  const done = new Set(["RUNNING", "CREATE_FAILED"]);
+  const result = await ctx.poller.watch(id, {
+    until: (status) => {
+      goneStreak = status === GONE || RECYCLED_STATUSES.has(status) ? goneStreak + 1 : 0;
+      return done.has(status) || goneStreak >= VANISHED_AFTER;
+    },
+    deadline: args.deadline,
+    minIntervalMs: ctx.settings.pollIntervalMs,
+    maxIntervalMs: Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs),
+    immediate: args.immediate ?? false,
+    onStatus: (status) => {
+      if (done.has(status)) return;
+      const elapsed = formatDuration(ctx.clock.now() - args.started);
+      args.progress.report(`${id} is ${status === GONE ? "not found yet" : status} (${elapsed} of ${args.limitText})`, status);
+    },
+  });
+  if (!result.matched) return { kind: "timeout", status: result.status, lastError: result.lastError };
+  if (result.status === "RUNNING") return { kind: "running" };
+  if (result.status === "CREATE_FAILED") return { kind: "failed", status: "CREATE_FAILED" };
+  return { kind: "vanished", status: result.status ?? GONE };
+}
+
+/** Statuses in which an instance accepts changes. */
+export const STABLE_STATUSES: ReadonlySet<string> = new Set(["RUNNING", "STOPPED"]);
+
+/**
+ * Waits until the instance is RUNNING or STOPPED, or something that will not become either
+ * (gone, recycled, CREATE_FAILED, or a status we do not know). Observes at once.
+ */
+export async function waitUntilStable(ctx: Ctx, id: string, args: WaitArgs): Promise<WatchResult> {
+  const settles = (status: string) => !TRANSITIONAL_STATUSES.has(status);
+  return ctx.poller.watch(id, {
+    until: settles,
+    deadline: args.deadline,
+    minIntervalMs: ctx.settings.pollIntervalMs,
+    maxIntervalMs: Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs),
+    immediate: true,
+    onStatus: (status) => {
+      if (settles(status)) return;
+      const elapsed = formatDuration(ctx.clock.now() - args.started);
+      args.progress.report(`${id} is ${status}; waiting for RUNNING or STOPPED (${elapsed} of ${args.limitText})`, status);
+    },
+  });
+}

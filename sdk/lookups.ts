@@ -1,0 +1,94 @@
+/**
+ * Read-only lookups for Pulumi programs: zones, instance types and images, so that a program can
+ * choose them by properties instead of hard-coding ids. They run in the program (during preview
+ * too) and call only Describe* actions. Dynamic providers cannot serve invokes, so these are plain
+ * async functions that use the same client and the same credentials as the provider: stack config
+ * `zenlayer:*` first, then the `ZENLAYERCLOUD_*` environment variables.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createVmClient, type ClientOptions } from "../provider/client";
+import type { ImageInfo, InstanceChargeType, InstanceTypeQuota, ZoneInfo } from "../provider/client/types";
+
+/** Endpoint and credentials for a lookup; unset fields come from stack config, then the environment. */
+export type LookupOptions = Pick<ClientOptions, "accessKeyId" | "accessKeyPassword" | "domain" | "scheme">;
+
+function client(options: LookupOptions = {}) {
+  // runtime.getConfig reads the raw value (secrets decrypted) without wrapping it in an Output:
+  // a lookup needs the plain credential to sign its request, and never returns or logs it.
+  const fromStack = (key: string) => pulumi.runtime.getConfig(`zenlayer:${key}`) || undefined;
+  const scheme = options.scheme ?? fromStack("scheme");
+  return createVmClient({
+    accessKeyId: options.accessKeyId ?? fromStack("accessKeyId"),
+    accessKeyPassword: options.accessKeyPassword ?? fromStack("accessKeyPassword"),
+    domain: options.domain ?? fromStack("domain"),
+    scheme: scheme === "http" || scheme === "https" ? scheme : undefined,
+  });
+}
+
+/** Zones available to the account (DescribeZones), optionally restricted to some ids. */
+export async function getZones(args: { zoneIds?: string[] } = {}, options?: LookupOptions): Promise<ZoneInfo[]> {
+  const { zoneSet } = await client(options).describeZones(args.zoneIds ? { zoneIds: args.zoneIds } : {});
+  return zoneSet;
+}
+
+/** Filters for {@link getInstanceTypes}. */
+export interface InstanceTypeFilter {
+  zoneId?: string;
+  instanceChargeType?: InstanceChargeType;
+  minCpuCount?: number;
+  /** Minimum memory in GB. */
+  minMemory?: number;
+}
+
+/**
+ * Instance types sellable in a zone (DescribeZoneInstanceConfigInfos), smallest first (by CPU,
+ * then memory), so `(await getInstanceTypes({ zoneId, minCpuCount: 2 }))[0]` is the cheapest fit.
+ */
+export async function getInstanceTypes(filter: InstanceTypeFilter = {}, options?: LookupOptions): Promise<InstanceTypeQuota[]> {
+  const { instanceTypeQuotaSet } = await client(options).describeZoneInstanceConfigInfos({
+    instanceChargeType: filter.instanceChargeType ?? "POSTPAID",
+    ...(filter.zoneId ? { zoneId: filter.zoneId } : {}),
+  });
+  return instanceTypeQuotaSet
+    .filter((t) => (t.cpuCount ?? 0) >= (filter.minCpuCount ?? 0) && (t.memory ?? 0) >= (filter.minMemory ?? 0))
+    .sort((a, b) => (a.cpuCount ?? 0) - (b.cpuCount ?? 0) || (a.memory ?? 0) - (b.memory ?? 0));
+}
+
+/** Filters for {@link getImages}; `nameRegex` is matched against `imageName`. */
+export interface ImageFilter {
+  zoneId?: string;
+  osType?: string;
+  category?: string;
+  nameRegex?: string | RegExp;
+}
+
+/** Images (DescribeImages, every page) matching the filter, in the API's order. */
+export async function getImages(filter: ImageFilter = {}, options?: LookupOptions): Promise<ImageInfo[]> {
+  const api = client(options);
+  const images: ImageInfo[] = [];
+  for (let pageNum = 1; ; pageNum++) {
+    const page = await api.describeImages({
+      ...(filter.zoneId ? { zoneId: filter.zoneId } : {}),
+      ...(filter.osType ? { osType: filter.osType } : {}),
+      pageNum,
+      pageSize: 100,
+    });
+    images.push(...page.dataSet);
+    if (page.dataSet.length === 0 || images.length >= page.totalCount) break;
+  }
+  const nameRegex = filter.nameRegex === undefined ? undefined : new RegExp(filter.nameRegex, "i");
+  return images.filter(
+    (image) =>
+      (!nameRegex || nameRegex.test(image.imageName)) &&
+      (!filter.category || image.category === filter.category),
+  );
+}
+
+/** The single image matching the filter: the first in the API's order; an error naming the filter when none does. */
+export async function getImage(filter: ImageFilter, options?: LookupOptions): Promise<ImageInfo> {
+  const [image] = await getImages(filter, options);
+  if (!image) {
+    throw new Error(`No Zenlayer image matches ${JSON.stringify({ ...filter, nameRegex: filter.nameRegex?.toString() })}; list them with getImages({ zoneId }).`);
+  }
+  return image;
+}

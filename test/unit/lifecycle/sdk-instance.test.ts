@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { MockResourceArgs } from "@pulumi/pulumi/runtime";
+import * as entry from "../../../sdk";
+
+const { Instance } = entry;
+
+const registered: MockResourceArgs[] = [];
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks({
+    newResource: (args) => {
+      registered.push(args);
+      return { id: args.id ?? "ins-mock", state: { ...args.inputs, instanceId: args.id ?? "ins-mock", instanceStatus: "RUNNING" } };
+    },
+    call: () => ({}),
+  }, "proj", "dev");
+});
+
+const outputOf = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply((v) => { resolve(v); return v; }));
+
+describe("the Instance resource", () => {
+  it("registers as pulumi-nodejs:dynamic/zenlayer:Instance with the owner, the name and a secret password", async () => {
+    const vm = new Instance("web", { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", password: "Abcdef1!x" });
+    expect(await outputOf(vm.instanceStatus)).toBe("RUNNING");
+    expect(await outputOf(vm.zoneId)).toBe("SEL-A");
+    expect(pulumi.isSecret(vm.password)).toBeTruthy();
+    const args = registered.find((r) => r.name === "web") as MockResourceArgs;
+    expect(args.type).toBe("pulumi-nodejs:dynamic/zenlayer:Instance");
+    expect(args.inputs).toMatchObject({ __owner: "proj/dev/web", __resourceName: "web", zoneId: "SEL-A" });
+    expect(typeof args.inputs.__provider).toBe("string");
+    expect(args.inputs.__provider).not.toContain("Abcdef1!x");
+  });
+
+  it("looks an existing instance up by id with Instance.get", async () => {
+    const found = Instance.get("existing", "ins-existing");
+    expect(await outputOf(found.instanceId)).toBe("ins-existing");
+    const args = registered.find((r) => r.name === "existing") as MockResourceArgs;
+    expect(args.id).toBe("ins-existing");
+    expect(args.inputs.__owner).toBeUndefined();
+  });
+
+  it("exports the provider class and the lookups from the package entry", async () => {
+    expect(typeof entry.InstanceProvider).toBe("function");
+    expect(typeof entry.getImage).toBe("function");
+    expect(new entry.InstanceProvider()).toBeInstanceOf(entry.InstanceProvider);
+  });
+});
