@@ -32,7 +32,7 @@ echo "simulator: $sim_url (API at $sim_url/api/v2/vm)"
 
 # Drives the simulator's control interface (out of band, as a person in the console would).
 sim_control() { # METHOD PATH [JSON]
-  node -e 'fetch(process.argv[1] + process.argv[3], { method: process.argv[2], headers: { "content-type": "application/json" }, body: process.argv[4] })
+  node -e 'fetch(process.argv[1] + process.argv[3], { method: process.argv[2], headers: { "content-type": "application/json" }, body: process.argv[4] || undefined })
     .then(async (r) => { const t = await r.text(); if (!r.ok) { console.error(t); process.exit(1); } process.stdout.write(t); })' \
     "$sim_url" "$1" "$2" "${3:-}"
 }

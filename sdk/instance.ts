@@ -12,7 +12,7 @@ import { InstanceProvider } from "../provider";
 export interface SystemDiskArgs {
   /** Size in GB (at least the image's size). */
   diskSize?: pulumi.Input<number>;
-  /** Disk category, e.g. `cloud_efficiency` (the API's default when omitted). */
+  /** Disk category, e.g. `Standard NVMe SSD` (the API's default when omitted). */
   diskCategory?: pulumi.Input<string>;
 }
 

@@ -11,7 +11,7 @@ import { currentContext, type Ctx, ownersInState } from "./context";
 import { createInstance } from "./create";
 import { deleteInstance } from "./delete";
 import { diffInstance } from "./diff";
-import { messageOf } from "./errors";
+import { messageOf, PartialFailure } from "./errors";
 import type { InstanceOutputs } from "./outputs";
 import { readInstance } from "./read";
 import { configureSettings } from "./settings";
@@ -39,7 +39,15 @@ export async function diff(_id: string, olds: Raw, news: Raw): Promise<DiffResul
 
 /** Creates (or adopts) the instance. */
 export async function create(inputs: Raw): Promise<CreateResult<InstanceOutputs>> {
-  return createInstance(context("create the instance"), inputs);
+  try {
+    return await createInstance(context("create the instance"), inputs);
+  } catch (e) {
+    // The provider host adds `__provider` to the outputs of a successful create, but not to the
+    // properties of a partial failure: without it the state's copy could not be loaded again, and
+    // delete/refresh of the kept instance would fail ("code must be a string").
+    if (e instanceof PartialFailure && inputs.__provider !== undefined) e.properties.__provider = inputs.__provider;
+    throw e;
+  }
 }
 
 /** Refresh or lookup. */

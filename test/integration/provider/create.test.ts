@@ -37,9 +37,11 @@ describe("create against the simulator", () => {
 
   it("keeps an instance that misses timeouts.create in state as a partial failure with its id", async () => {
     h.sim.control.resetStats();
-    const pending = h.createVm({ timeouts: { create: "150ms" } });
+    const pending = h.createVm({ timeouts: { create: "150ms" }, __provider: "serialized provider text" });
     const error = await pending.catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
+    // The engine stores these properties as the state; delete and refresh load the provider from them.
+    expect(error.properties.__provider).toBe("serialized provider text");
     expect(error.reasons).toEqual([error.message]);
     expect(error.properties).toMatchObject({ instanceId: error.id, zoneId: "SEL-A" });
     expect(["PENDING", "DEPLOYING"]).toContain(error.properties.instanceStatus);

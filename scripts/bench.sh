@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `npm run bench`: prints measured figures (see scripts/bench/bench.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+source scripts/env.sh
+exec node -r ts-node/register/transpile-only scripts/bench/bench.ts

@@ -1,0 +1,78 @@
+/**
+ * The package as users get it: `npm pack` of the built clone, installed from the tarball into a
+ * separate folder whose node_modules every e2e program links to. Done once per test run and
+ * reused while the tarball's content is unchanged.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { run } from "./run";
+
+/** The clone's root folder. */
+export const REPO_ROOT = path.resolve(__dirname, "../../..");
+/** Scratch space for the e2e tests (git-ignored). */
+export const E2E_TMP = path.join(REPO_ROOT, ".tmp", "e2e");
+
+const CONSUMER_DIR = path.join(E2E_TMP, "consumer");
+
+/** Versions the consumer installs beside the tarball: the same as the clone's lockfile. */
+function lockedVersion(name: string): string {
+  const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
+  const version = lock.packages[`node_modules/${name}`]?.version;
+  if (!version) throw new Error(`${name} is not in package-lock.json`);
+  return version;
+}
+
+/** Packs the clone (which must be built) and returns the tarball's path. */
+async function pack(): Promise<string> {
+  if (!existsSync(path.join(REPO_ROOT, "dist", "sdk", "index.js"))) {
+    throw new Error("dist/ is missing: run `npm run build` (npm test does) before the e2e tests.");
+  }
+  const packDir = path.join(E2E_TMP, "pack");
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
+  const tarball = readdirSync(packDir).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error("npm pack produced no tarball");
+  return path.join(packDir, tarball);
+}
+
+let ready: Promise<string> | undefined;
+
+/**
+ * Returns a node_modules folder holding the packed package, @pulumi/pulumi and ts-node, as a
+ * user's program would have after `npm install pulumi-zenlayer-vm`.
+ */
+export function consumerNodeModules(): Promise<string> {
+  ready ??= (async () => {
+    const tarball = await pack();
+    const digest = createHash("sha256").update(readFileSync(tarball)).digest("hex");
+    const stamp = path.join(CONSUMER_DIR, ".tarball-sha256");
+    if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return path.join(CONSUMER_DIR, "node_modules");
+    mkdirSync(CONSUMER_DIR, { recursive: true });
+    // A file name per content: npm keys its cache and lockfile on the spec, and would otherwise
+    // reinstall the previous tarball's content.
+    for (const old of readdirSync(CONSUMER_DIR).filter((f) => f.endsWith(".tgz"))) rmSync(path.join(CONSUMER_DIR, old));
+    const vendoredName = `pulumi-zenlayer-vm-${digest.slice(0, 12)}.tgz`;
+    writeFileSync(path.join(CONSUMER_DIR, vendoredName), readFileSync(tarball));
+    const manifest = {
+      name: "e2e-consumer",
+      private: true,
+      dependencies: {
+        "pulumi-zenlayer-vm": `file:${vendoredName}`,
+        "@pulumi/pulumi": lockedVersion("@pulumi/pulumi"),
+        typescript: lockedVersion("typescript"),
+        "ts-node": lockedVersion("ts-node"),
+        "@types/node": lockedVersion("@types/node"),
+      },
+    };
+    writeFileSync(path.join(CONSUMER_DIR, "package.json"), JSON.stringify(manifest, null, 2));
+    rmSync(path.join(CONSUMER_DIR, "node_modules", "pulumi-zenlayer-vm"), { recursive: true, force: true });
+    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: CONSUMER_DIR, timeoutMs: 600_000 });
+    writeFileSync(stamp, digest);
+    return path.join(CONSUMER_DIR, "node_modules");
+  })();
+  return ready;
+}

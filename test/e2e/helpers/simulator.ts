@@ -1,0 +1,44 @@
+/** The simulator for e2e tests: a real HTTP server on loopback with short, test-sized durations. */
+import { startSimulator } from "../../../simulator";
+import { IMAGES } from "../../../simulator/catalogue";
+
+/** State durations short enough for a test, long enough for the provider to see every state. */
+export const E2E_DURATIONS = {
+  pendingMs: 400,
+  deployingMs: 800,
+  rebuildingMs: 800,
+  stoppingMs: 300,
+  bootingMs: 300,
+  rebootMs: 300,
+  recyclingMs: 400,
+  releasingMs: 300,
+  bandwidthChangeMs: 300,
+};
+
+/** Starts a simulator and returns it with the environment that points the provider at it. */
+export async function startE2eSimulator() {
+  const sim = await startSimulator({ port: 0, durations: E2E_DURATIONS });
+  const providerEnv: Record<string, string> = {
+    ZENLAYERCLOUD_DOMAIN: sim.domain,
+    ZENLAYERCLOUD_SCHEME: "http",
+    ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId,
+    ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: sim.accessKeyPassword,
+    // Poll every 200 ms instead of 1 s: the simulator's states last well under a second here.
+    ZENLAYER_VM_POLL_INTERVAL_MS: "200",
+  };
+  return { sim, providerEnv };
+}
+
+/** Actions that change something: none of them may run during a preview. */
+export const MUTATING_ACTIONS = [
+  "CreateInstances", "ModifyInstancesAttribute", "ModifyInstancesResourceGroup", "ModifyInstanceBandwidth",
+  "ResetInstancesPassword", "StartInstances", "StopInstances", "RebootInstances", "ResetInstance",
+  "TerminateInstance", "ReleaseInstances",
+];
+
+/** An Ubuntu image id of the simulator's catalogue available in the zone. */
+export function imageFor(zoneId: string): string {
+  const image = IMAGES.find((i) => i.imageName.startsWith("Ubuntu 22.04") && i.zoneIds.includes(zoneId));
+  if (!image) throw new Error(`no Ubuntu image in ${zoneId}`);
+  return image.imageId;
+}
