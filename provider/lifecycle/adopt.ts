@@ -9,6 +9,7 @@
  * the `retainOnDelete` resource option to keep it). Later changes to `adoptInstanceId` do nothing.
  */
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
+import type { InstanceInfo } from "../client/types";
 import { describeOne } from "./api";
 import type { Ctx } from "./context";
 import { RECYCLED_STATUSES } from "./constants";
@@ -56,6 +57,24 @@ export async function adoptExplicit(
       `Cannot adopt ${id}: it did not settle in RUNNING or STOPPED within timeouts.create = ${args.limitText} ` +
       `(last status ${stable.status ?? "unknown"}, after ${formatDuration(ctx.clock.now() - args.started)}). Run pulumi up again later.`, secrets);
   }
+  const current = await applyDeclaredSettings(ctx, info, inputs, args, secrets, `${id} is adopted and kept in the stack; run pulumi up again.`);
+  const after = (await describeOne(ctx.api, id)) ?? current;
+  ctx.log.info(
+    `Adopted ${id} (${after.instanceName}, ${after.instanceStatus}); Pulumi now manages it and pulumi destroy deletes it ` +
+    `(set the retainOnDelete resource option to keep it)`);
+  return { id, outs: buildOutputs(inputs, after) };
+}
+
+/**
+ * Brings an existing instance's in-place settings (name, resource group, bandwidth, password when
+ * given) in line with the inputs, for an adopted instance of either kind. A failure keeps the
+ * instance in the stack (partial state) with `keptNote` appended. Returns the instance as read
+ * before the changes.
+ */
+export async function applyDeclaredSettings(
+  ctx: Ctx, info: InstanceInfo, inputs: InstanceInputs, args: WaitArgs, secrets: readonly (string | undefined)[], keptNote: string,
+): Promise<InstanceInfo> {
+  const id = info.instanceId;
   const current = (await describeOne(ctx.api, id)) ?? info;
   try {
     await applyInPlace(ctx, id, {
@@ -64,11 +83,7 @@ export async function adoptExplicit(
     }, inputs, args, secrets);
   } catch (e) {
     const reason = e instanceof InPlaceError ? e.message : messageOf(e);
-    throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} ${id} is adopted and kept in the stack; run pulumi up again.`, secrets);
+    throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} ${keptNote}`, secrets);
   }
-  const after = (await describeOne(ctx.api, id)) ?? current;
-  ctx.log.info(
-    `Adopted ${id} (${after.instanceName}, ${after.instanceStatus}); Pulumi now manages it and pulumi destroy deletes it ` +
-    `(set the retainOnDelete resource option to keep it)`);
-  return { id, outs: buildOutputs(inputs, after) };
+  return current;
 }

@@ -18,14 +18,13 @@ import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { isApiError } from "../client";
 import type { CreateInstancesRequest, InstanceInfo } from "../client/types";
 import { describeOne, findByOwner } from "./api";
-import { adoptExplicit } from "./adopt";
+import { adoptExplicit, applyDeclaredSettings } from "./adopt";
 import type { Ctx } from "./context";
 import { RECYCLED_STATUSES } from "./constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
 import { formatDuration } from "./durations";
 import { LifecycleError, messageOf, redactedError } from "./errors";
 import { partialFailure } from "./partial";
-import { applyInPlace, InPlaceError } from "./in-place";
 import type { InstanceInputs } from "./inputs";
 import { describeMismatches, mismatches } from "./matching";
 import { normalizeInputs } from "./normalize";
@@ -185,17 +184,8 @@ async function finishAdoptedLeftover(
       `(last status ${stable.status ?? "unknown"}). It is kept in the stack: the next pulumi up waits for it again.`;
     throw await partialFailure(ctx, id, inputs, stable.status, reason, secrets);
   }
-  const current = (await describeOne(ctx.api, id)) ?? info;
-  try {
-    // The password it was created with is unknown here (an earlier program run): set it when given.
-    await applyInPlace(ctx, id, {
-      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
-      internetMaxBandwidthOut: current.internetMaxBandwidthOut,
-    }, inputs, args, secrets);
-  } catch (e) {
-    const reason = e instanceof InPlaceError ? e.message : messageOf(e);
-    throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} The instance is kept in the stack; run pulumi up again.`, secrets);
-  }
+  // The password it was created with is unknown here (an earlier program run): set it when given.
+  await applyDeclaredSettings(ctx, info, inputs, args, secrets, "The instance is kept in the stack; run pulumi up again.");
   return { id, outs: await describeOutputs(ctx, id, inputs, args, secrets) };
 }
 
