@@ -23,9 +23,15 @@ BIN="$PULUMI_ROOT/bin"
 
 say() { printf '[pulumi-cli] %s\n' "$*" >&2; }
 
+PULUMI_MIN_VERSION="${PULUMI_MIN_VERSION:-3.146.0}"
+
+# The three tools are there and the CLI is at least PULUMI_MIN_VERSION (the pinned build, or a
+# CLI installed the usual way that scripts/env.sh found on PATH).
 have_cli() {
-  [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ] &&
-    "$BIN/pulumi" version 2>/dev/null | grep -q "^v\?$PULUMI_CLI_VERSION$"
+  [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ] || return 1
+  local version
+  version=$("$BIN/pulumi" version 2>/dev/null | sed 's/^v//') && [ -n "$version" ] &&
+    [ "$(printf '%s\n%s\n' "$PULUMI_MIN_VERSION" "$version" | sort -V | head -n1)" = "$PULUMI_MIN_VERSION" ]
 }
 
 write_dynamic_provider_launcher() {
@@ -41,7 +47,7 @@ LAUNCHER
 }
 
 if have_cli; then
-  say "Pulumi CLI v$PULUMI_CLI_VERSION ready in $BIN"
+  say "Pulumi CLI $("$BIN/pulumi" version) ready in $BIN"
   exit 0
 fi
 
