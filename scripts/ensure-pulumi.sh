@@ -62,7 +62,7 @@ fi
 mkdir -p "$BIN" "$BUILD_CACHE"
 started=$(date +%s)
 say "Building the Pulumi CLI v$PULUMI_CLI_VERSION from the Go module proxy into $BIN."
-say "This happens once per machine and takes about 10-20 minutes on 2 cores (~3 GB of Go caches)."
+say "This happens once per machine and takes about 10 minutes on 2 cores (~4 GB of Go caches)."
 
 export CGO_ENABLED=0 GOFLAGS=-mod=mod
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_CLI_VERSION"
