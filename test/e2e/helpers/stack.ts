@@ -24,6 +24,11 @@ export interface ProgramOptions {
 export class TestStack {
   constructor(readonly dir: string, readonly stackName: string, private readonly env: NodeJS.ProcessEnv) {}
 
+  /** The environment every CLI call of this stack runs with (for commands the test spawns itself). */
+  get environment(): NodeJS.ProcessEnv {
+    return this.env;
+  }
+
   /** Runs `pulumi <args>` in the program folder on this stack. */
   pulumi(args: string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<RunResult> {
     return run("pulumi", [...args, "--non-interactive", "--stack", this.stackName], { cwd: this.dir, env: this.env, ...options });
