@@ -56,7 +56,7 @@ test("destroy succeeds when the instance was already removed out of band", async
 });
 
 test("a create timeout keeps the instance in state, and destroy waits out PENDING and DEPLOYING", async () => {
-  const slow = await startSimulator({ port: 0, durations: { ...E2E_DURATIONS, pendingMs: 3000, deployingMs: 2000 } });
+  const slow = await startSimulator({ port: 0, durations: { ...E2E_DURATIONS, pendingMs: 4000, deployingMs: 6000 } });
   try {
     const stack = await stackWith("slow", slow, { vm: vmSpec({ timeouts: { create: "1s" } }) });
     const up = await stack.up(true);

@@ -163,7 +163,8 @@ test("refresh drops an instance removed out of band, and up creates a new one", 
 
 test("destroy while the instance is installing again retries TerminateInstance until it is allowed", async () => {
   const vm = await exported();
-  sim.control.holdStatus(vm.id, "DEPLOYING", 2500, "RUNNING");
+  // Longer than the CLI needs to start and reach the delete, so the first TerminateInstance is refused.
+  sim.control.holdStatus(vm.id, "DEPLOYING", 8000, "RUNNING");
   sim.control.resetStats();
   const result = await record(stack.destroy());
   expect(result.output).toMatch(new RegExp(`${vm.id} is DEPLOYING`));

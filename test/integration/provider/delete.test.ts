@@ -9,7 +9,8 @@ describe("delete against the simulator", () => {
 
   it("retries TerminateInstance while the instance is being created (CREATING), then succeeds", async () => {
     const { instanceId } = h.sim.control.seedInstance({});
-    h.sim.control.holdStatus(instanceId, "PENDING", 300, "DEPLOYING");
+    // Long enough that the first TerminateInstance lands inside the hold even on a busy machine.
+    h.sim.control.holdStatus(instanceId, "PENDING", 600, "DEPLOYING");
     await h.provider.delete(instanceId, {});
     expect(terminated).toContain(h.sim.control.getInstance(instanceId)?.instanceStatus);
     expect(h.sim.control.stats().requests.TerminateInstance).toBeGreaterThanOrEqual(2);
@@ -17,7 +18,8 @@ describe("delete against the simulator", () => {
   });
 
   it("retries TerminateInstance while the OS is being installed (INSTALLING), then succeeds", async () => {
-    const { instanceId } = h.sim.control.seedInstance({ instanceStatus: "DEPLOYING" });
+    const { instanceId } = h.sim.control.seedInstance({});
+    h.sim.control.holdStatus(instanceId, "DEPLOYING", 600, "RUNNING");
     await h.provider.delete(instanceId, {});
     expect(terminated).toContain(h.sim.control.getInstance(instanceId)?.instanceStatus);
     expect(h.lines.some((l) => l.startsWith(`${instanceId} is DEPLOYING; TerminateInstance again in `))).toBe(true);
