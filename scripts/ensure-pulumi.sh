@@ -8,8 +8,8 @@
 #
 # - `pulumi` comes from github.com/pulumi/pulumi/pkg/v3 at PULUMI_CLI_VERSION.
 # - `pulumi-language-nodejs`: the proxy does not serve the stand-alone language host module
-#   (sdk/nodejs/cmd/pulumi-language-nodejs/v3) at any version, so it is built from the last
-#   sdk/v3 release that still carried it (LANGUAGE_HOST_SDK_VERSION). It speaks the same
+#   (sdk/nodejs/cmd/pulumi-language-nodejs/v3) at any version, so it is built from the newest
+#   served sdk/v3 release that still carries it (LANGUAGE_HOST_SDK_VERSION). It speaks the same
 #   LanguageRuntime gRPC protocol; the e2e tests prove the pair works with our @pulumi/pulumi.
 # - `pulumi-resource-pulumi-nodejs` is the 4-line launcher for dynamic providers; it ships inside
 #   the @pulumi/pulumi npm package and is written here so that it is on PATH next to `pulumi`.
