@@ -1,4 +1,5 @@
 import { DEFAULT_RESOURCE_GROUP, findImage, findInstanceType, findResourceGroup } from "./catalogue";
+import type { InstanceSettings } from "./instance-spec";
 import { statusAt, type InstanceStatus, type Timeline } from "./lifecycle";
 
 /** A tag as the API spells it. */
@@ -15,29 +16,14 @@ export interface BandwidthChange { from: number; to: number; doneAt: number }
  * resource group name) are looked up when shown, so they can never disagree with the catalogue.
  * The password is never stored: the simulator only needs to know that one was valid.
  */
-export interface InstanceRecord {
+export interface InstanceRecord extends InstanceSettings {
   instanceId: string;
   /** Creation order, for stable listing. */
   seq: number;
-  zoneId: string;
-  instanceName: string;
-  instanceType: string;
-  imageId: string;
-  instanceChargeType: "POSTPAID" | "PREPAID";
-  period: number | null;
-  autoRenew: boolean;
-  internetChargeType: string;
-  internetMaxBandwidthOut: number;
-  trafficPackageSize: number | null;
-  subnetId: string | null;
-  resourceGroupId: string;
-  securityGroupIds: string[];
-  keyId: string | null;
   systemDisk: DiskRecord;
   dataDisks: DiskRecord[];
   privateIpAddresses: string[];
   publicIpAddresses: string[];
-  tags: Tag[];
   createTime: string;
   expiredTime: string | null;
   /** Pay-as-you-go commitment term: TerminateInstance answers OPERATION_DENIED_POSTPAID_PROMISE. */

@@ -32,6 +32,12 @@ export interface InstanceSpec {
   tags: Tag[];
 }
 
+/** The settings an instance keeps exactly as they were requested (InstanceRecord stores them as they are). */
+export type InstanceSettings = Pick<InstanceSpec,
+  "zoneId" | "instanceName" | "instanceType" | "imageId" | "instanceChargeType" | "period" | "autoRenew" |
+  "internetChargeType" | "internetMaxBandwidthOut" | "trafficPackageSize" | "subnetId" | "resourceGroupId" |
+  "securityGroupIds" | "keyId" | "tags">;
+
 /** Zenlayer's documented default name when none is given. */
 export const DEFAULT_INSTANCE_NAME = "instance";
 
