@@ -6,7 +6,7 @@
  */
 import { createProgram, type TestStack } from "./helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM, type ExportedInstance } from "./helpers/program";
-import { E2E_DURATIONS, imageFor } from "./helpers/simulator";
+import { E2E_DURATIONS, imageFor, providerEnvFor } from "./helpers/simulator";
 import { startSimulator } from "../../simulator";
 
 jest.setTimeout(240_000);
@@ -15,18 +15,8 @@ type Sim = Awaited<ReturnType<typeof startSimulator>>;
 let sim: Sim;
 const stacks: TestStack[] = [];
 
-function providerEnv(s: Sim): Record<string, string> {
-  return {
-    ZENLAYERCLOUD_DOMAIN: s.domain,
-    ZENLAYERCLOUD_SCHEME: "http",
-    ZENLAYERCLOUD_ACCESS_KEY_ID: s.accessKeyId,
-    ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: s.accessKeyPassword,
-    ZENLAYER_VM_POLL_INTERVAL_MS: "200",
-  };
-}
-
 async function stackWith(name: string, s: Sim, instances: Record<string, Record<string, unknown>>): Promise<TestStack> {
-  const stack = await createProgram(name, { program: CONFIG_DRIVEN_PROGRAM, env: providerEnv(s) });
+  const stack = await createProgram(name, { program: CONFIG_DRIVEN_PROGRAM, env: providerEnvFor(s) });
   stacks.push(stack);
   await stack.setConfig("vmPassword", "E2e-Delete-Pw1!", true);
   await stack.setConfig("instances", JSON.stringify(instances));

@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { createProgram, type TestStack } from "./helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM } from "./helpers/program";
-import { E2E_DURATIONS, imageFor } from "./helpers/simulator";
+import { E2E_DURATIONS, imageFor, providerEnvFor } from "./helpers/simulator";
 import { startSimulator } from "../../simulator";
 
 jest.setTimeout(240_000);
@@ -20,13 +20,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, durations: { ...E2E_DURATIONS, pendingMs: 6000 } });
   stack = await createProgram("interrupted", {
     program: CONFIG_DRIVEN_PROGRAM,
-    env: {
-      ZENLAYERCLOUD_DOMAIN: sim.domain,
-      ZENLAYERCLOUD_SCHEME: "http",
-      ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId,
-      ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: sim.accessKeyPassword,
-      ZENLAYER_VM_POLL_INTERVAL_MS: "200",
-    },
+    env: providerEnvFor(sim),
   });
   await stack.setConfig("vmPassword", "Interrupted-Pw1!", true);
   await stack.setConfig("instances", JSON.stringify({ vm: { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: imageFor("SEL-A") } }));

@@ -1,5 +1,5 @@
 /** The simulator for e2e tests: a real HTTP server on loopback with short, test-sized durations. */
-import { startSimulator } from "../../../simulator";
+import { startSimulator, type RunningSimulator } from "../../../simulator";
 import { IMAGES } from "../../../simulator/catalogue";
 
 /** State durations short enough for a test, long enough for the provider to see every state. */
@@ -18,7 +18,12 @@ export const E2E_DURATIONS = {
 /** Starts a simulator and returns it with the environment that points the provider at it. */
 export async function startE2eSimulator() {
   const sim = await startSimulator({ port: 0, durations: E2E_DURATIONS });
-  const providerEnv: Record<string, string> = {
+  return { sim, providerEnv: providerEnvFor(sim) };
+}
+
+/** The environment that points the provider (in the CLI's plugin process) at a simulator. */
+export function providerEnvFor(sim: RunningSimulator): Record<string, string> {
+  return {
     ZENLAYERCLOUD_DOMAIN: sim.domain,
     ZENLAYERCLOUD_SCHEME: "http",
     ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId,
@@ -26,7 +31,6 @@ export async function startE2eSimulator() {
     // Poll every 200 ms instead of 1 s: the simulator's states last well under a second here.
     ZENLAYER_VM_POLL_INTERVAL_MS: "200",
   };
-  return { sim, providerEnv };
 }
 
 /** Actions that change something: none of them may run during a preview. */
