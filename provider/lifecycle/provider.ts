@@ -6,16 +6,16 @@
 import type {
   CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { checkInputs } from "./check";
-import { currentContext, type Ctx, ownersInState } from "./context";
-import { createInstance } from "./create";
-import { deleteInstance } from "./delete";
-import { diffInstance } from "./diff";
+import { checkInputs } from "./inputs/check";
+import { currentContext, type Ctx, ownersInState } from "./runtime/context";
+import { createInstance } from "./operations/create";
+import { deleteInstance } from "./operations/delete";
+import { diffInstance } from "./diff/diff";
 import { messageOf, PartialFailure } from "./errors";
-import type { InstanceOutputs } from "./outputs";
-import { readInstance } from "./read";
-import { configureSettings } from "./settings";
-import { updateInstance } from "./update";
+import type { InstanceOutputs } from "./operations/outputs";
+import { readInstance } from "./operations/read";
+import { configureSettings } from "./runtime/settings";
+import { updateInstance } from "./operations/update";
 
 type Raw = Record<string, unknown>;
 

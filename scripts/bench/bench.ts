@@ -11,9 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { InstanceProvider } from "../../provider";
 import { createVmClient } from "../../provider/client";
 import type { VmApi } from "../../provider/client/types";
-import { createContext } from "../../provider/lifecycle/context";
-import { deleteInstance } from "../../provider/lifecycle/delete";
-import { DEFAULT_TUNING } from "../../provider/lifecycle/settings";
+import { createContext } from "../../provider/lifecycle/runtime/context";
+import { deleteInstance } from "../../provider/lifecycle/operations/delete";
+import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
 import { IMAGES, startSimulator, type RunningSimulator } from "../../simulator";
 
 const quiet = { info: () => undefined, warn: () => undefined };

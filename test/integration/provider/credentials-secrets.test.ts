@@ -1,5 +1,5 @@
-import { resetConfiguredSettings } from "../../../provider/lifecycle/settings";
-import { resetContext } from "../../../provider/lifecycle/context";
+import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
+import { resetContext } from "../../../provider/lifecycle/runtime/context";
 import { startHarness, VM_PASSWORD, type Harness } from "./harness";
 
 const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });

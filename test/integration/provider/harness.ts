@@ -5,8 +5,8 @@
  * captures the provider's console output.
  */
 import { InstanceProvider } from "../../../provider";
-import { ownersInState, resetContext } from "../../../provider/lifecycle/context";
-import { resetConfiguredSettings } from "../../../provider/lifecycle/settings";
+import { ownersInState, resetContext } from "../../../provider/lifecycle/runtime/context";
+import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { IMAGES, startSimulator, type Durations, type RunningSimulator } from "../../../simulator";
 
 /** A password for test instances: recognizable, so tests can assert it never appears in output. */

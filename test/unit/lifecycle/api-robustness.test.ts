@@ -1,4 +1,4 @@
-import { findByOwner, statusSource } from "../../../provider/lifecycle/api";
+import { findByOwner, statusSource } from "../../../provider/lifecycle/runtime/api";
 import { apiError, FakeVmApi } from "./helpers/fake-api";
 
 describe("status reads against servers that differ from the documentation", () => {

@@ -1,6 +1,6 @@
-import { checkInputs, validate } from "../../../provider/lifecycle/check";
+import { checkInputs, validate } from "../../../provider/lifecycle/inputs/check";
 import { UNKNOWN } from "../../../provider/lifecycle/constants";
-import { pruneUndefined } from "../../../provider/lifecycle/prune";
+import { pruneUndefined } from "../../../provider/lifecycle/inputs/prune";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { InstanceProvider } from "../../../provider";
 

@@ -1,6 +1,6 @@
-import { createContext } from "../../../provider/lifecycle/context";
-import { createInstance } from "../../../provider/lifecycle/create";
-import { deleteInstance, terminateRetryDelay } from "../../../provider/lifecycle/delete";
+import { createContext } from "../../../provider/lifecycle/runtime/context";
+import { createInstance } from "../../../provider/lifecycle/operations/create";
+import { deleteInstance, terminateRetryDelay } from "../../../provider/lifecycle/operations/delete";
 import { PartialFailure } from "../../../provider/lifecycle/errors";
 import { apiError, captureLog, FAST, FakeVmApi } from "./helpers/fake-api";
 

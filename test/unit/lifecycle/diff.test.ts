@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../../../provider/lifecycle/constants";
-import { diffInstance } from "../../../provider/lifecycle/diff";
+import { diffInstance } from "../../../provider/lifecycle/diff/diff";
 
 const inputs = {
   zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", instanceName: "web-abc1234", keyId: "key-1",

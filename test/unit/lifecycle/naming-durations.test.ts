@@ -1,6 +1,6 @@
-import { formatDuration, parseDuration } from "../../../provider/lifecycle/durations";
-import { autoName, isValidInstanceName, sanitizeBaseName } from "../../../provider/lifecycle/naming";
-import { limitOf } from "../../../provider/lifecycle/options";
+import { formatDuration, parseDuration } from "../../../provider/lifecycle/inputs/durations";
+import { autoName, isValidInstanceName, sanitizeBaseName } from "../../../provider/lifecycle/inputs/naming";
+import { limitOf } from "../../../provider/lifecycle/inputs/options";
 
 describe("auto-naming", () => {
   it("appends 7 random lower-case letters or digits to the resource name", () => {

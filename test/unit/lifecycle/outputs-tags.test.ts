@@ -1,7 +1,7 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import type { InstanceInfo } from "../../../provider/client/types";
-import { buildOutputs, inputsFromOutputs, sortIps } from "../../../provider/lifecycle/outputs";
-import { fromApiTags, tagsEqual, toApiTags } from "../../../provider/lifecycle/tags";
+import { buildOutputs, inputsFromOutputs, sortIps } from "../../../provider/lifecycle/operations/outputs";
+import { fromApiTags, tagsEqual, toApiTags } from "../../../provider/lifecycle/inputs/tags";
 
 const info: InstanceInfo = {
   instanceId: "ins-1", zoneId: "SEL-A", instanceName: "web-1", instanceType: "c.1c2g", cpuCount: 1, memory: 2,

@@ -1,4 +1,4 @@
-import { configureSettings, resetConfiguredSettings, resolveSettings } from "../../../provider/lifecycle/settings";
+import { configureSettings, resetConfiguredSettings, resolveSettings } from "../../../provider/lifecycle/runtime/settings";
 
 describe("settings", () => {
   afterEach(() => resetConfiguredSettings());

@@ -1,6 +1,6 @@
-import { realClock } from "../../../provider/lifecycle/clock";
+import { realClock } from "../../../provider/lifecycle/runtime/clock";
 import { GONE } from "../../../provider/lifecycle/constants";
-import { StatusPoller } from "../../../provider/lifecycle/status-poller";
+import { StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
 
 function source(statuses: Map<string, string>) {
   const calls: string[][] = [];

@@ -15,25 +15,25 @@
  *   deletes it. Nothing is orphaned.
  */
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
-import { isApiError } from "../client";
-import type { CreateInstancesRequest, InstanceInfo } from "../client/types";
-import { describeOne, findByOwner } from "./api";
+import { isApiError } from "../../client";
+import type { CreateInstancesRequest, InstanceInfo } from "../../client/types";
+import { describeOne, findByOwner } from "../runtime/api";
 import { adoptExplicit, applyDeclaredSettings } from "./adopt";
-import type { Ctx } from "./context";
-import { RECYCLED_STATUSES } from "./constants";
+import type { Ctx } from "../runtime/context";
+import { RECYCLED_STATUSES } from "../constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
-import { formatDuration } from "./durations";
-import { LifecycleError, messageOf, redactedError } from "./errors";
+import { formatDuration } from "../inputs/durations";
+import { LifecycleError, messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
-import type { InstanceInputs } from "./inputs";
-import { describeMismatches, mismatches } from "./matching";
-import { normalizeInputs } from "./normalize";
-import { limitOf } from "./options";
+import type { InstanceInputs } from "../inputs/inputs";
+import { describeMismatches, mismatches } from "../diff/matching";
+import { normalizeInputs } from "../inputs/normalize";
+import { limitOf } from "../inputs/options";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
-import { Progress } from "./progress";
-import { pruneUndefined } from "./prune";
-import { toApiTags } from "./tags";
-import { waitUntilRunning, waitUntilStable, type WaitArgs } from "./waiters";
+import { Progress } from "../runtime/progress";
+import { pruneUndefined } from "../inputs/prune";
+import { toApiTags } from "../inputs/tags";
+import { waitUntilRunning, waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 /** Creates (or adopts) the instance and returns its id and full outputs. */
 export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Promise<CreateResult<InstanceOutputs>> {

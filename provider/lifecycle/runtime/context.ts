@@ -5,14 +5,14 @@
  * deployment shares the poller (see status-poller.ts).
  */
 import { createHash } from "node:crypto";
-import { createVmClient, isApiError, type ClientEvent } from "../client";
-import type { VmApi } from "../client/types";
+import { createVmClient, isApiError, type ClientEvent } from "../../client";
+import type { VmApi } from "../../client/types";
 import { statusSource } from "./api";
 import { realClock, type Clock } from "./clock";
-import { formatDuration } from "./durations";
+import { formatDuration } from "../inputs/durations";
 import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
 import { resolveSettings, type Settings } from "./settings";
-import { StatusPoller } from "./status-poller";
+import { StatusPoller } from "../waits/status-poller";
 
 /** Everything an operation needs. Unit tests build one around an in-memory VmApi. */
 export interface Ctx {

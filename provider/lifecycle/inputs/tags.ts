@@ -2,8 +2,8 @@
  * Tags: a plain string map in Pulumi, the API's wrapper `{ tags: [{ key, value }] }` on the wire
  * (shared API notes §3). The owner tag is added on the way out and hidden on the way back.
  */
-import type { TagWrapper } from "../client/types";
-import { OWNER_TAG_KEY } from "./constants";
+import type { TagWrapper } from "../../client/types";
+import { OWNER_TAG_KEY } from "../constants";
 
 /** The wire form of `tags` plus the owner tag (when there is an owner); undefined when empty. */
 export function toApiTags(tags: Record<string, string> | undefined, owner: string | undefined): TagWrapper | undefined {

@@ -3,10 +3,10 @@
  * poller (status-poller.ts) and ends on the first matching status or at its deadline, printing a
  * rate-limited progress line whenever the status changes.
  */
-import type { Ctx } from "./context";
-import { GONE, RECYCLED_STATUSES, TRANSITIONAL_STATUSES } from "./constants";
-import { formatDuration } from "./durations";
-import type { Progress } from "./progress";
+import type { Ctx } from "../runtime/context";
+import { GONE, RECYCLED_STATUSES, TRANSITIONAL_STATUSES } from "../constants";
+import { formatDuration } from "../inputs/durations";
+import type { Progress } from "../runtime/progress";
 import type { WatchResult } from "./status-poller";
 
 /** Common arguments of a wait. */

@@ -6,18 +6,18 @@
  * `forceDelete` / `timeouts` changes land here too and need no API call besides the reads.
  */
 import type { UpdateResult } from "@pulumi/pulumi/dynamic";
-import { describeOne } from "./api";
-import type { Ctx } from "./context";
-import { GONE, RECYCLED_STATUSES } from "./constants";
-import { formatDuration } from "./durations";
-import { messageOf, PartialFailure, redact, redactedError } from "./errors";
-import { type AppliedChanges, applyInPlace, InPlaceError } from "./in-place";
-import type { InstanceInputs } from "./inputs";
-import { normalizeInputs } from "./normalize";
-import { limitOf } from "./options";
+import { describeOne } from "../runtime/api";
+import type { Ctx } from "../runtime/context";
+import { GONE, RECYCLED_STATUSES } from "../constants";
+import { formatDuration } from "../inputs/durations";
+import { messageOf, PartialFailure, redact, redactedError } from "../errors";
+import { type AppliedChanges, applyInPlace, InPlaceError } from "../in-place/in-place";
+import type { InstanceInputs } from "../inputs/inputs";
+import { normalizeInputs } from "../inputs/normalize";
+import { limitOf } from "../inputs/options";
 import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs";
-import { Progress } from "./progress";
-import { waitUntilStable, type WaitArgs } from "./waiters";
+import { Progress } from "../runtime/progress";
+import { waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 type Raw = Record<string, unknown>;
 

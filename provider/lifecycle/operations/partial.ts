@@ -1,12 +1,12 @@
 /**
  * Building the partial-failure rejection (errors.ts `PartialFailure`) with the best-known outputs.
  */
-import { describeOne } from "./api";
-import type { Ctx } from "./context";
-import { PartialFailure, redact } from "./errors";
-import type { InstanceInputs } from "./inputs";
+import { describeOne } from "../runtime/api";
+import type { Ctx } from "../runtime/context";
+import { PartialFailure, redact } from "../errors";
+import type { InstanceInputs } from "../inputs/inputs";
 import { buildOutputs } from "./outputs";
-import { pruneUndefined } from "./prune";
+import { pruneUndefined } from "../inputs/prune";
 
 /** A PartialFailure carrying the best-known outputs (a fresh describe when possible). */
 export async function partialFailure(

@@ -15,14 +15,14 @@
  *    until gone; a release failure is an error (Zenlayer's Terraform provider swallows it).
  * A throw keeps the resource in state, so `pulumi destroy` can simply be run again.
  */
-import { isApiError } from "../client";
-import type { Ctx } from "./context";
-import { BUSY_CREATING_STATUSES, GONE, NOT_FOUND_CODES, RECYCLED_STATUSES, TERMINATE_CODES } from "./constants";
-import { formatDuration } from "./durations";
-import { codeAndRequest, LifecycleError, messageOf, redactedError } from "./errors";
-import { forceDeleteOf, type Limit, limitOf } from "./options";
-import { Progress } from "./progress";
-import { waitForStatuses, type WaitArgs } from "./waiters";
+import { isApiError } from "../../client";
+import type { Ctx } from "../runtime/context";
+import { BUSY_CREATING_STATUSES, GONE, NOT_FOUND_CODES, RECYCLED_STATUSES, TERMINATE_CODES } from "../constants";
+import { formatDuration } from "../inputs/durations";
+import { codeAndRequest, LifecycleError, messageOf, redactedError } from "../errors";
+import { forceDeleteOf, type Limit, limitOf } from "../inputs/options";
+import { Progress } from "../runtime/progress";
+import { waitForStatuses, type WaitArgs } from "../waits/waiters";
 
 type Props = Record<string, unknown>;
 const asProps = (value: object): Props => value as Props;

@@ -5,7 +5,7 @@
  * `progressIntervalMs`, so a long wait does not flood the output.
  */
 import type { Clock } from "./clock";
-import { redact } from "./errors";
+import { redact } from "../errors";
 
 /** Where lines go (console.log by default; tests capture them). */
 export interface Logger {

@@ -2,11 +2,11 @@
  * Small reads over the VmApi used by several operations: one instance by id, statuses for the
  * shared poller, and instances carrying an owner tag.
  */
-import { isApiError } from "../client";
-import type { InstanceInfo, VmApi } from "../client/types";
-import { NOT_FOUND_CODES, OWNER_TAG_KEY } from "./constants";
-import type { StatusSource } from "./status-poller";
-import { fromApiTags } from "./tags";
+import { isApiError } from "../../client";
+import type { InstanceInfo, VmApi } from "../../client/types";
+import { NOT_FOUND_CODES, OWNER_TAG_KEY } from "../constants";
+import type { StatusSource } from "../waits/status-poller";
+import { fromApiTags } from "../inputs/tags";
 
 /** The instance with this id, or undefined when the API does not list it (or says not found). */
 export async function describeOne(api: VmApi, id: string): Promise<InstanceInfo | undefined> {

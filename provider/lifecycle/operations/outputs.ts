@@ -3,10 +3,10 @@
  * engine hands these back as `olds` to diff, update, read and delete, so they must carry all
  * inputs (pulumi/pulumi#13983: whatever update leaves out is wiped).
  */
-import type { InstanceInfo } from "../client/types";
-import type { InstanceInputs } from "./inputs";
-import { pruneUndefined } from "./prune";
-import { fromApiTags } from "./tags";
+import type { InstanceInfo } from "../../client/types";
+import type { InstanceInputs } from "../inputs/inputs";
+import { pruneUndefined } from "../inputs/prune";
+import { fromApiTags } from "../inputs/tags";
 
 /** The resource's outputs. */
 export interface InstanceOutputs extends Omit<InstanceInputs, "systemDisk"> {

@@ -3,9 +3,9 @@
  * CreateInstances) and the cross-field rules. Field names are CreateInstances' own.
  */
 import { z } from "zod";
-import { INTERNET_CHARGE_TYPES } from "../client/types";
-import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../client/types";
-import { OWNER_TAG_KEY } from "./constants";
+import { INTERNET_CHARGE_TYPES } from "../../client/types";
+import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../../client/types";
+import { OWNER_TAG_KEY } from "../constants";
 import { parseDuration } from "./durations";
 import { INSTANCE_NAME_MAX, INSTANCE_NAME_PATTERN } from "./naming";
 

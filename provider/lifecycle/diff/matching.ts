@@ -4,9 +4,9 @@
  * (`adoptInstanceId`). Only what the API reports is compared; what it does not report cannot
  * disagree.
  */
-import type { InstanceInfo } from "../client/types";
-import type { InstanceInputs } from "./inputs";
-import { fromApiTags, tagsEqual } from "./tags";
+import type { InstanceInfo } from "../../client/types";
+import type { InstanceInputs } from "../inputs/inputs";
+import { fromApiTags, tagsEqual } from "../inputs/tags";
 
 /** One disagreement, as a property path and both values. */
 export interface Mismatch { property: string; instance: unknown; inputs: unknown }

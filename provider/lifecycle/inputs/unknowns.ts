@@ -3,7 +3,7 @@
  * An `Output` that is not yet known reaches the provider as the sentinel string, whole objects and
  * list elements included.
  */
-import { UNKNOWN } from "./constants";
+import { UNKNOWN } from "../constants";
 
 /** True when `value` is the unknown sentinel itself. */
 export function isUnknown(value: unknown): boolean {

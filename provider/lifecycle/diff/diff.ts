@@ -18,9 +18,9 @@
  * anyway, and an explicit instanceName would otherwise exist twice.
  */
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
-import { applyDefaults, DEFAULT_TIMEOUTS } from "./defaults";
-import { tagsEqual } from "./tags";
-import { containsUnknown } from "./unknowns";
+import { applyDefaults, DEFAULT_TIMEOUTS } from "../inputs/defaults";
+import { tagsEqual } from "../inputs/tags";
+import { containsUnknown } from "../inputs/unknowns";
 
 type Raw = Record<string, unknown>;
 

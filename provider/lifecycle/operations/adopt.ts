@@ -9,18 +9,18 @@
  * the `retainOnDelete` resource option to keep it). Later changes to `adoptInstanceId` do nothing.
  */
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
-import type { InstanceInfo } from "../client/types";
-import { describeOne } from "./api";
-import type { Ctx } from "./context";
-import { RECYCLED_STATUSES } from "./constants";
-import { formatDuration } from "./durations";
-import { messageOf, redactedError } from "./errors";
+import type { InstanceInfo } from "../../client/types";
+import { describeOne } from "../runtime/api";
+import type { Ctx } from "../runtime/context";
+import { RECYCLED_STATUSES } from "../constants";
+import { formatDuration } from "../inputs/durations";
+import { messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
-import { applyInPlace, InPlaceError } from "./in-place";
-import type { InstanceInputs } from "./inputs";
-import { describeMismatches, mismatches } from "./matching";
+import { applyInPlace, InPlaceError } from "../in-place/in-place";
+import type { InstanceInputs } from "../inputs/inputs";
+import { describeMismatches, mismatches } from "../diff/matching";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
-import { waitUntilStable, type WaitArgs } from "./waiters";
+import { waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 /** create() with `adoptInstanceId`. */
 export async function adoptExplicit(

@@ -11,10 +11,10 @@
  *   returned by the API, is kept from state in the outputs.
  */
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
-import { describeOne } from "./api";
-import type { Ctx } from "./context";
-import { RECYCLED_STATUSES } from "./constants";
-import { messageOf, redactedError } from "./errors";
+import { describeOne } from "../runtime/api";
+import type { Ctx } from "../runtime/context";
+import { RECYCLED_STATUSES } from "../constants";
+import { messageOf, redactedError } from "../errors";
 import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs";
 
 /** Reads instance `id`; `props` are the outputs in state (empty for a lookup). */

@@ -9,8 +9,8 @@
  * the instance becoming deletable; a create waits on a growing, jittered interval up to
  * `waitMaxIntervalMs`. Timers only: no fixed sleeps.
  */
-import type { Clock } from "./clock";
-import { GONE } from "./constants";
+import type { Clock } from "../runtime/clock";
+import { GONE } from "../constants";
 
 /** Reads the status of each id; an id missing from the result is reported as GONE. */
 export type StatusSource = (ids: string[]) => Promise<Map<string, string>>;

@@ -5,11 +5,11 @@
  * password (ResetInstancesPassword). Cheap, reversible metadata first; the billing change and the
  * credential change last. Used by update, and by create when it adopts an instance.
  */
-import type { Ctx } from "./context";
-import { formatDuration } from "./durations";
-import { messageOf, redactedError } from "./errors";
-import type { InstanceInputs } from "./inputs";
-import type { WaitArgs } from "./waiters";
+import type { Ctx } from "../runtime/context";
+import { formatDuration } from "../inputs/durations";
+import { messageOf, redactedError } from "../errors";
+import type { InstanceInputs } from "../inputs/inputs";
+import type { WaitArgs } from "../waits/waiters";
 
 /** What the instance has now (name, group and bandwidth from the API; password from state). */
 export interface CurrentSettings {
