@@ -32,8 +32,9 @@ const optional = (type: FieldType): Field => ({ type, optional: true });
 const paged = (item: FieldTable): FieldTable => ({ requestId: str, totalCount: int, dataSet: { type: { listOfObjects: item } } });
 const ack: FieldTable = { requestId: str };
 
-/** SystemDisk / DataDisk. */
-const DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str, diskName: optional("string") };
+const SYSTEM_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str };
+/** DataDisk (the SDK's `portable` is not modelled). */
+const DATA_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str, diskName: optional("string") };
 
 /** Tags as `{ tags: [{ key, value }] }` (`*Tags` of `*Tag`, whose key and value are `*string`). */
 const TAGS: FieldTable = { tags: { type: { listOfObjects: { key: nullable("string"), value: nullable("string") } } } };
@@ -63,8 +64,8 @@ export const INSTANCE_INFO_FIELDS: FieldTable = {
   instanceStatus: str,
   trafficPackageSize: nullable("number"),
   securityGroupIds: strList,
-  systemDisk: { type: { object: DISK } },
-  dataDisks: { type: { listOfObjects: DISK } },
+  systemDisk: { type: { object: SYSTEM_DISK } },
+  dataDisks: { type: { listOfObjects: DATA_DISK } },
   autoRenew: bool,
   keyId: optional("string"),
   nic: { type: { object: { wanName: str, lanName: str } } },
@@ -99,7 +100,6 @@ export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
     modifiedBandwidthStatus: optional("string"),
     trafficPackageSize: nullable("number"),
     modifiedTrafficPackageSize: nullable("number"),
-    modifiedTrafficPackageStatus: optional("string"),
   },
   ResetInstancesPassword: ack,
   StartInstances: ack,
