@@ -16,12 +16,13 @@ function client(options: LookupOptions = {}) {
   // runtime.getConfig reads the raw value (secrets decrypted) without wrapping it in an Output:
   // a lookup needs the plain credential to sign its request, and never returns or logs it.
   const fromStack = (key: string) => pulumi.runtime.getConfig(`zenlayer:${key}`) || undefined;
-  const scheme = options.scheme ?? fromStack("scheme");
+  // The scheme goes to the client as written (`HTTP` included), which accepts any case and
+  // rejects anything else with a message naming the setting, rather than falling back to https.
   return createVmClient({
     accessKeyId: options.accessKeyId ?? fromStack("accessKeyId"),
     accessKeyPassword: options.accessKeyPassword ?? fromStack("accessKeyPassword"),
     domain: options.domain ?? fromStack("domain"),
-    scheme: scheme === "http" || scheme === "https" ? scheme : undefined,
+    scheme: options.scheme ?? fromStack("scheme"),
   });
 }
 
@@ -69,7 +70,8 @@ export async function getImages(filter: ImageFilter = {}, options?: LookupOption
   for (let pageNum = 1; ; pageNum++) {
     const page = await api.describeImages({
       ...(filter.zoneId ? { zoneId: filter.zoneId } : {}),
-      ...(filter.osType ? { osType: filter.osType } : {}),
+      // Lower case, as Zenlayer's Terraform provider sends it (its SDK's comments say `Linux`).
+      ...(filter.osType ? { osType: filter.osType.toLowerCase() } : {}),
       pageNum,
       pageSize: 100,
     });
@@ -80,7 +82,7 @@ export async function getImages(filter: ImageFilter = {}, options?: LookupOption
   return images.filter(
     (image) =>
       (!nameRegex || nameRegex.test(image.imageName)) &&
-      (!filter.category || image.category === filter.category),
+      (!filter.category || image.category?.toLowerCase() === filter.category.toLowerCase()),
   );
 }
 

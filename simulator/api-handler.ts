@@ -6,6 +6,9 @@ import { apiError, asSimulatorError } from "./errors";
 import { delay, parseJsonObject, readBody, sendError, sendJson } from "./http-util";
 import { newRequestId } from "./ids";
 
+/** Set on a success whose change could not be written to the state file (it is kept in memory). */
+export const STATE_NOT_SAVED_HEADER = "X-Zenlayer-Sim-State-Not-Saved";
+
 /** API versions accepted in X-ZC-Version (shared notes §1). */
 export const SUPPORTED_VERSIONS: readonly string[] = ["2023-03-13", "2026-04-01"];
 
@@ -93,13 +96,15 @@ export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage
       version,
       takeCreateFailure: () => core.createFailures.pending > 0 && core.createFailures.pending-- > 0,
     });
-    core.store.flush(now);
+    // The action has run: a failed save is reported (by the store) and flagged, never turned
+    // into a 5xx, which would tell the client that nothing happened.
+    const saveFailure = core.store.flush(now);
     if (decision.loseResponse) {
       core.stats.fault("lostResponses");
       return dropConnection("LOST RESPONSE (action ran)");
     }
-    sendJson(res, 200, { requestId, response: { requestId, ...fields } });
-    log("200");
+    sendJson(res, 200, { requestId, response: { requestId, ...fields } }, saveFailure ? { [STATE_NOT_SAVED_HEADER]: "true" } : {});
+    log(saveFailure ? "200 (state not saved)" : "200");
   } catch (thrown) {
     const error = asSimulatorError(thrown);
     if (action) core.stats.rejected(action);

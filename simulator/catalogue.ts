@@ -95,10 +95,8 @@ export const DISK_CATEGORIES: readonly string[] = ["Standard NVMe SSD", "Basic N
 /** The largest disk, in GB, the simulator accepts. */
 export const MAX_DISK_SIZE_GB = 2048;
 
-/** The five internet charge types (shared API notes §3); every zone and type offers all of them. */
-export const INTERNET_CHARGE_TYPES = [
-  "ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95", "BandwidthCluster",
-] as const;
+/** The five internet charge types; every zone and type offers all of them. */
+export { INTERNET_CHARGE_TYPES } from "../facts/rules";
 
 /** Looks up a zone by id. */
 export function findZone(zoneId: string): CatalogueZone | undefined {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { FaultConfig } from "./faults";
 import type { Durations } from "./lifecycle";
-import { DEFAULT_CLI_PORT, type SimulatorOptions } from "./options";
+import { DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, type SimulatorOptions } from "./options";
 
 /** A command-line mistake: the CLI prints it with the usage and exits 2. */
 export class CliUsageError extends Error {}
@@ -27,8 +27,28 @@ const STRING_FLAGS = [
   ...Object.keys(DURATION_FLAGS),
 ];
 
-/** What the CLI will do. */
-export interface CliPlan { help: boolean; quiet: boolean; options: SimulatorOptions }
+/** What the CLI will do; `warnings` are printed on stderr before it starts. */
+export interface CliPlan { help: boolean; quiet: boolean; options: SimulatorOptions; warnings: string[] }
+
+/** True for the loopback interfaces, the only ones nothing else on the network can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * A credential from its flag, else its environment variable. Given but empty is a usage error:
+ * silently using the public default instead would leave the simulator open to anyone who read it.
+ */
+function credential(flag: string, flagValue: string | undefined, envName: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (flagValue !== undefined) {
+    if (flagValue.trim() === "") throw new CliUsageError(`--${flag} must not be empty (leave it out to use the default)`);
+    return flagValue;
+  }
+  const fromEnv = env[envName];
+  if (fromEnv !== undefined && fromEnv.trim() === "") throw new CliUsageError(`${envName} is set but empty (unset it to use the default)`);
+  return fromEnv;
+}
 
 function number(flag: string, text: string, min: number, max: number, integer = false): number {
   const value = Number(text);
@@ -63,10 +83,17 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   const options: SimulatorOptions = { port: DEFAULT_CLI_PORT };
   if (text("port") !== undefined) options.port = number("port", text("port")!, 0, 65535, true);
   if (text("host") !== undefined) options.host = text("host");
-  const keyId = text("access-key-id") ?? env.ZENLAYER_SIM_ACCESS_KEY_ID;
-  const keyPassword = text("access-key-password") ?? env.ZENLAYER_SIM_ACCESS_KEY_PASSWORD;
-  if (keyId) options.accessKeyId = keyId;
-  if (keyPassword) options.accessKeyPassword = keyPassword;
+  const keyId = credential("access-key-id", text("access-key-id"), "ZENLAYER_SIM_ACCESS_KEY_ID", env);
+  const keyPassword = credential("access-key-password", text("access-key-password"), "ZENLAYER_SIM_ACCESS_KEY_PASSWORD", env);
+  if (keyId !== undefined) options.accessKeyId = keyId;
+  if (keyPassword !== undefined) options.accessKeyPassword = keyPassword;
+  const warnings: string[] = [];
+  if (options.host !== undefined && !isLoopbackHost(options.host)) {
+    const publicPassword = (keyPassword ?? DEFAULT_ACCESS_KEY_PASSWORD) === DEFAULT_ACCESS_KEY_PASSWORD;
+    warnings.push(`--host ${options.host} is reachable from other machines: the control routes under /_sim need no signature` +
+      (publicPassword ? `, and the default access key password "${DEFAULT_ACCESS_KEY_PASSWORD}" is public (set --access-key-password or ZENLAYER_SIM_ACCESS_KEY_PASSWORD)` : "") +
+      ". Use 127.0.0.1 unless other machines must reach it.");
+  }
   if (text("state-file") !== undefined) options.statePath = text("state-file");
   if (text("seed") !== undefined) options.seed = /^\d+$/.test(text("seed")!) ? Number(text("seed")) : text("seed")!;
   if (text("max-clock-skew-seconds") !== undefined) options.maxClockSkewSeconds = number("max-clock-skew-seconds", text("max-clock-skew-seconds")!, 0, 1e9);
@@ -94,7 +121,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {
   if (text("fault-actions") !== undefined) faults.actions = text("fault-actions")!.split(",").map((a) => a.trim()).filter(Boolean);
   if (Object.keys(faults).length) options.faults = faults;
 
-  return { help: v.help === true, quiet: v.quiet === true, options };
+  return { help: v.help === true, quiet: v.quiet === true, options, warnings };
 }
 
 /** The --help text. */

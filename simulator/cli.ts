@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  for (const warning of plan.warnings) process.stderr.write(`zenlayer-sim: warning: ${warning}\n`);
   const sim = await startSimulator({ ...plan.options, log: !plan.quiet });
   process.stdout.write(`zenlayer-sim listening on ${sim.url} (API at /api/v2/vm, control at /_sim)\n`);
   let stopping = false;

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_VERSION: 400,
   UNSUPPORTED_ACTION: 400,
   INVALID_JSON_BODY: 400,
+  // Control routes only: a browser-originated request.
+  FORBIDDEN_ORIGIN: 403,
   // Parameters.
   MISSING_PARAMETER: 400,
   INVALID_PARAMETER_VALUE: 400,

@@ -4,7 +4,7 @@ import { apiError, asSimulatorError } from "./errors";
 import type { FaultConfig } from "./faults";
 import { parseJsonObject, readBody, sendError, sendJson } from "./http-util";
 import { newRequestId } from "./ids";
-import { invalid, type Params } from "./params";
+import type { Params } from "./params";
 
 /** The prefix of the control routes, beside the API. */
 export const CONTROL_PREFIX = "/_sim";
@@ -46,11 +46,7 @@ const ROUTES: Route[] = [
   { method: "PUT", pattern: /^\/faults$/, run: (c, _m, body) => [200, c.setFaults(body as FaultConfig)] },
   {
     method: "POST", pattern: /^\/create-failures$/,
-    run: (c, _m, body) => {
-      const count = body.count ?? 1;
-      if (typeof count !== "number") throw invalid("count", "must be an integer ≥ 0");
-      return [200, { pendingCreateFailures: c.failNextCreates(count) }];
-    },
+    run: (c, _m, body) => [200, { pendingCreateFailures: c.failNextCreates(body.count ?? 1) }],
   },
   { method: "GET", pattern: /^\/stats$/, run: (c) => [200, c.stats()] },
   {
@@ -62,11 +58,31 @@ const ROUTES: Route[] = [
   },
 ];
 
+/**
+ * The control routes carry no signature, so only local tools may drive them. A web page can make
+ * the browser send a cross-site POST with `text/plain` and no preflight; requiring
+ * `application/json` on every request that may change something forces a preflight the
+ * simulator never answers, and a browser marks every such request with an `Origin` header, which
+ * is refused outright.
+ */
+function checkLocalTool(req: IncomingMessage): void {
+  if (req.headers.origin !== undefined) {
+    throw apiError("FORBIDDEN_ORIGIN", "The control routes do not accept requests from web pages (an Origin header was sent).");
+  }
+  if (req.method === "GET" || req.method === "HEAD") return;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw apiError("UNSUPPORTED_CONTENT_TYPE", `Control requests other than GET must be sent as application/json, got "${req.headers["content-type"] ?? ""}".`);
+  }
+}
+
 /** Serves `/_sim/...`: JSON in, JSON out, no signature; errors use the API's envelope. */
 export async function handleControlRequest(control: SimulatorControl, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const requestId = newRequestId();
   try {
-    const body = parseJsonObject(await readBody(req));
+    const raw = await readBody(req);
+    checkLocalTool(req);
+    const body = parseJsonObject(raw);
     const sub = path.slice(CONTROL_PREFIX.length) || "/";
     const candidates = ROUTES.filter((r) => r.pattern.test(sub));
     if (candidates.length === 0) throw apiError("ROUTE_NOT_FOUND", `No control route ${sub} under ${CONTROL_PREFIX}.`);

@@ -13,6 +13,12 @@ import type { LiveInstance } from "./store";
 /** InstanceInfo plus the simulator-only commitment flag, as the control surface shows it. */
 export type SimInstance = InstanceInfo & { commitment: boolean };
 
+/**
+ * The most create failures that may wait at once: far more than any test needs, and small enough
+ * that a mistyped count cannot make every later create fail for good.
+ */
+export const MAX_QUEUED_CREATE_FAILURES = 1000;
+
 /** A status hold: `status` for `durationMs`, then `then` (default: the status before the hold). */
 export interface StatusHold { status: InstanceStatus; durationMs: number; then?: InstanceStatus }
 
@@ -131,8 +137,13 @@ export class SimulatorControl {
   }
 
   /** Makes the next `count` instances created through the API end in CREATE_FAILED; returns how many are pending. */
-  failNextCreates(count: number): number {
-    if (!Number.isInteger(count) || count < 0) throw invalid("count", "must be an integer ≥ 0");
+  failNextCreates(count: unknown): number {
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > MAX_QUEUED_CREATE_FAILURES) {
+      throw invalid("count", `must be an integer from 0 to ${MAX_QUEUED_CREATE_FAILURES}`);
+    }
+    if (this.core.createFailures.pending + count > MAX_QUEUED_CREATE_FAILURES) {
+      throw invalid("count", `would queue more than ${MAX_QUEUED_CREATE_FAILURES} create failures (${this.core.createFailures.pending} are queued)`);
+    }
     this.core.createFailures.pending += count;
     return this.core.createFailures.pending;
   }

@@ -36,7 +36,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   faults.configure(parseFaultConfig(resolved.faults));
   const core: SimulatorCore = {
     options: resolved,
-    store: new InstanceStore(resolved.statePath),
+    store: new InstanceStore(resolved.statePath, resolved.warn),
     faults,
     stats: new StatsCounter(),
     createFailures: { pending: 0 },

@@ -43,16 +43,20 @@ export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** InstanceInfo as DescribeInstances returns it (shared notes §3). The password is never part of it. */
+/**
+ * InstanceInfo as DescribeInstances returns it, typed as Zenlayer's SDK types it (see
+ * facts/response-fields.ts): `null` only where the SDK has a pointer; a plain field with no value
+ * (`subnetId`, `keyId`) is left out. The password is never part of it.
+ */
 export interface InstanceInfo {
   instanceId: string;
   zoneId: string;
   instanceName: string;
   instanceType: string;
-  cpuCount: number | null;
-  memory: number | null;
+  cpuCount: number;
+  memory: number;
   imageId: string;
-  imageName: string | null;
+  imageName: string;
   instanceChargeType: "POSTPAID" | "PREPAID";
   internetChargeType: string;
   internetMaxBandwidthOut: number;
@@ -60,7 +64,7 @@ export interface InstanceInfo {
   publicIpAddresses: string[];
   publicIpv6Addresses: string[];
   privateIpAddresses: string[];
-  subnetId: string | null;
+  subnetId?: string;
   createTime: string;
   expiredTime: string | null;
   resourceGroupId: string;
@@ -71,7 +75,7 @@ export interface InstanceInfo {
   systemDisk: DiskRecord;
   dataDisks: DiskRecord[];
   autoRenew: boolean;
-  keyId: string | null;
+  keyId?: string;
   nic: { wanName: string; lanName: string };
   tags: { tags: Tag[] };
 }
@@ -88,10 +92,11 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     zoneId: record.zoneId,
     instanceName: record.instanceName,
     instanceType: record.instanceType,
-    cpuCount: type?.cpuCount ?? null,
-    memory: type?.memory ?? null,
+    // The catalogue references are checked whenever a record is made, patched or loaded.
+    cpuCount: type?.cpuCount ?? 0,
+    memory: type?.memory ?? 0,
     imageId: record.imageId,
-    imageName: image?.imageName ?? null,
+    imageName: image?.imageName ?? "",
     instanceChargeType: record.instanceChargeType,
     internetChargeType: record.internetChargeType,
     internetMaxBandwidthOut: bandwidthAt(record, now),
@@ -99,7 +104,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     publicIpAddresses: hidePublic ? [] : [...record.publicIpAddresses],
     publicIpv6Addresses: [],
     privateIpAddresses: [...record.privateIpAddresses],
-    subnetId: record.subnetId,
+    ...(record.subnetId !== null ? { subnetId: record.subnetId } : {}),
     createTime: record.createTime,
     expiredTime: record.expiredTime,
     resourceGroupId: group.resourceGroupId,
@@ -110,13 +115,16 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     systemDisk: { ...record.systemDisk },
     dataDisks: record.dataDisks.map((d) => ({ ...d })),
     autoRenew: record.autoRenew,
-    keyId: record.keyId,
+    ...(record.keyId !== null ? { keyId: record.keyId } : {}),
     nic: { wanName: "eth0", lanName: "eth1" },
     tags: { tags: record.tags.map((t) => ({ ...t })) },
   };
 }
 
-/** The answer of DescribeInstanceInternetStatus at `now`. */
+/**
+ * The answer of DescribeInstanceInternetStatus at `now`. The SDK types the modified values as
+ * pointers (null when nothing changed) and the statuses as plain strings (left out then).
+ */
 export function toInternetStatus(record: InstanceRecord, now: number): Record<string, unknown> {
   const change = record.bandwidthChange;
   return {
@@ -124,10 +132,9 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
     instanceName: record.instanceName,
     internetMaxBandwidthOut: bandwidthAt(record, now),
     modifiedInternetMaxBandwidthOut: change ? change.to : null,
-    modifiedBandwidthStatus: change ? (now >= change.doneAt ? "Enable" : "Processing") : null,
+    ...(change ? { modifiedBandwidthStatus: now >= change.doneAt ? "Enable" : "Processing" } : {}),
     trafficPackageSize: record.trafficPackageSize,
     modifiedTrafficPackageSize: null,
-    modifiedTrafficPackageStatus: null,
   };
 }
 

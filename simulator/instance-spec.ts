@@ -3,6 +3,7 @@ import {
   KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
   findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
 } from "./catalogue";
+import { REQUEST_LIMITS } from "../facts/rules";
 import { apiError } from "./errors";
 import type { Tag } from "./instance-record";
 import {
@@ -66,7 +67,7 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed"): Instanc
   let autoRenew = false;
   if (instanceChargeType === "PREPAID") {
     if (!prepaid) throw apiError("MISSING_PARAMETER", "The parameter `instanceChargePrepaid.period` is required when instanceChargeType is PREPAID.");
-    period = reqInt(prepaid, "period", 1, 36);
+    period = reqInt(prepaid, "period", REQUEST_LIMITS.prepaidPeriodMin, REQUEST_LIMITS.prepaidPeriodMax);
     autoRenew = prepaid.autoRenew === true;
   }
 
@@ -104,7 +105,7 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed"): Instanc
   const securityGroupId = optString(params, "securityGroupId") ?? DEFAULT_SECURITY_GROUP_ID;
   if (!SECURITY_GROUP_ID_PATTERN.test(securityGroupId)) throw invalid("securityGroupId", "must look like `sg-` followed by letters or digits");
 
-  const instanceCount = seed ? 1 : optInt(params, "instanceCount", 1, 100) ?? 1;
+  const instanceCount = seed ? 1 : optInt(params, "instanceCount", 1, REQUEST_LIMITS.instanceCountMax) ?? 1;
   const tags = readTags(params) ?? [];
   return {
     zoneId, instanceType, imageId, instanceChargeType, period, autoRenew, internetChargeType, internetMaxBandwidthOut,
@@ -128,7 +129,7 @@ function readSystemDisk(params: Params, imageSize: number): { diskSize: number; 
 function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
   const raw = params.dataDisks;
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.length > 10) throw invalid("dataDisks", "must be an array of at most 10 disks");
+  if (!Array.isArray(raw) || raw.length > REQUEST_LIMITS.dataDisksMax) throw invalid("dataDisks", `must be an array of at most ${REQUEST_LIMITS.dataDisksMax} disks`);
   return raw.map((item: unknown, i) => {
     if (typeof item !== "object" || item === null) throw invalid(`dataDisks[${i}]`, "must be an object");
     const disk = item as Params;

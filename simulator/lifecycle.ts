@@ -7,13 +7,9 @@
  * clock, and a timeline saved to disk resumes exactly where it was after a restart.
  */
 
-/** Every status DescribeInstances can report (§4). There is no DELETED: gone means not found. */
-export const INSTANCE_STATUSES = [
-  "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "RUNNING", "STOPPED", "BOOTING",
-  "RELEASING", "STOPPING", "RECYCLE", "RECYCLING", "CREATE_FAILED", "IMAGING",
-] as const;
-/** One of {@link INSTANCE_STATUSES}. */
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+import { INSTANCE_STATUSES, type InstanceStatus } from "../facts/rules";
+
+export { INSTANCE_STATUSES, type InstanceStatus };
 
 /** How long each transitional state lasts, in milliseconds. */
 export interface Durations {

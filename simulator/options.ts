@@ -57,6 +57,8 @@ export interface ResolvedOptions {
   seed: number | string;
   statePath: string | undefined;
   log: ((line: string) => void) | undefined;
+  /** Problems the simulator must not keep quiet (a failed state save): `log` when given, else stderr, even with `--quiet`. */
+  warn: (line: string) => void;
   clock: () => number;
   maxClockSkewSeconds: number;
 }
@@ -91,6 +93,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     seed: options.seed ?? DEFAULT_SEED,
     statePath: options.statePath,
     log,
+    warn: typeof options.log === "function" ? options.log : (line: string) => process.stderr.write(`${line}\n`),
     clock: options.clock ?? Date.now,
     maxClockSkewSeconds,
   };

@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from "../facts/rules";
 import { apiError } from "./errors";
 
 /** A request body: the JSON object sent to an action. */
@@ -112,7 +113,7 @@ export function optObject(params: Params, name: string): Params | undefined {
 export function paging(params: Params): { pageNum: number; pageSize: number } {
   return {
     pageNum: optInt(params, "pageNum", 1, Number.MAX_SAFE_INTEGER) ?? 1,
-    pageSize: optInt(params, "pageSize", 1, 1000) ?? 20,
+    pageSize: optInt(params, "pageSize", 1, REQUEST_LIMITS.pageSizeMax) ?? REQUEST_LIMITS.pageSizeDefault,
   };
 }
 

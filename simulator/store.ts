@@ -1,7 +1,7 @@
 import { compact } from "./lifecycle";
 import { isoSeconds, recordStatus, type InstanceRecord } from "./instance-record";
 import type { InstanceStatus } from "./lifecycle";
-import { loadState, saveState } from "./persistence";
+import { StateFileError, loadState, saveState } from "./persistence";
 
 /** A record together with the status it has at the moment it was read. */
 export interface LiveInstance { record: InstanceRecord; status: InstanceStatus }
@@ -16,8 +16,11 @@ export class InstanceStore {
   private dirty = false;
   private closed = false;
   private nextSeq = 1;
+  /** The message of the save failure last reported, so a persisting failure is reported once. */
+  private failing: string | undefined;
 
-  constructor(private readonly statePath?: string) {
+  /** `warn` receives save failures and the recovery after one (never secrets: records hold none). */
+  constructor(private readonly statePath?: string, private readonly warn: (line: string) => void = () => undefined) {
     const state = statePath ? loadState(statePath) : undefined;
     if (!state) return;
     for (const record of state.instances) this.records.set(record.instanceId, record);
@@ -71,22 +74,42 @@ export class InstanceStore {
     return existed;
   }
 
-  /** Saves the state file if anything changed since the last save. */
-  flush(now: number): void {
-    if (!this.dirty || !this.statePath || this.closed) return;
-    saveState(this.statePath, {
-      format: "zenlayer-sim-state",
-      version: 1,
-      savedAt: isoSeconds(now),
-      nextSeq: this.nextSeq,
-      instances: [...this.records.values()],
-    });
+  /**
+   * Saves the state file if anything changed since the last save. A failed save does not undo
+   * what already happened in memory and does not throw: it is reported through `warn`, the store
+   * stays dirty and the next flush tries again. Returns the failure, if any.
+   */
+  flush(now: number): Error | undefined {
+    if (!this.dirty || !this.statePath || this.closed) return undefined;
+    try {
+      saveState(this.statePath, {
+        format: "zenlayer-sim-state",
+        version: 1,
+        savedAt: isoSeconds(now),
+        nextSeq: this.nextSeq,
+        instances: [...this.records.values()],
+      });
+    } catch (thrown) {
+      const error = new StateFileError(`Could not save the state file ${this.statePath}: ${(thrown as Error).message}`);
+      if (this.failing !== error.message) {
+        this.warn(`zenlayer-sim: ${error.message}. The simulator keeps running on its state in memory and saves again after the next change.`);
+      }
+      this.failing = error.message;
+      return error;
+    }
+    if (this.failing !== undefined) this.warn(`zenlayer-sim: the state file ${this.statePath} is saved again.`);
+    this.failing = undefined;
     this.dirty = false;
+    return undefined;
   }
 
-  /** Saves a last time; later changes (a request still in flight at stop) are kept in memory only. */
+  /**
+   * Saves a last time; later changes (a request still in flight at stop) are kept in memory only.
+   * Throws when that save fails, so a stop never claims to have kept what it lost.
+   */
   close(now: number): void {
-    this.flush(now);
+    const failure = this.flush(now);
     this.closed = true;
+    if (failure) throw failure;
   }
 }

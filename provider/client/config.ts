@@ -62,7 +62,8 @@ export interface ClientOptions {
   accessKeyPassword?: string;
   /** Host, optionally with a port (`127.0.0.1:8787`). Default `console.zenlayer.com`. */
   domain?: string;
-  scheme?: "http" | "https";
+  /** `https` (default) or `http`, in any case: Zenlayer's Terraform provider spells them `HTTPS` / `HTTP`. */
+  scheme?: string;
   apiVersion?: string;
   /** `X-ZC-Request-Client`. Default `pulumi-zenlayer-vm`. */
   requestClient?: string;
@@ -115,9 +116,10 @@ export function resolveClientConfig(options: ClientOptions = {}, env: NodeJS.Pro
       `Invalid Zenlayer domain "${domain}": expected a host name with an optional port, such as ` +
         `console.zenlayer.com or 127.0.0.1:8787 (set the scheme separately with ${ENV.scheme}).`);
   }
-  const scheme = pick(options.scheme, ENV.scheme) ?? DEFAULTS.scheme;
-  if (scheme !== "http" && scheme !== "https") {
-    throw new ZenlayerConfigError(`Invalid Zenlayer scheme "${scheme}": use "https" (default) or "http" (${ENV.scheme}).`);
+  const schemeText = pick(options.scheme, ENV.scheme) ?? DEFAULTS.scheme;
+  const scheme = parseScheme(schemeText);
+  if (!scheme) {
+    throw new ZenlayerConfigError(`Invalid Zenlayer scheme "${schemeText}": use "https" (default) or "http", in any case (${ENV.scheme}).`);
   }
   const requestClient = options.requestClient ?? DEFAULTS.requestClient;
   if (!REQUEST_CLIENT_PATTERN.test(requestClient)) {
@@ -149,6 +151,15 @@ export function resolveClientConfig(options: ClientOptions = {}, env: NodeJS.Pro
   // Non-enumerable so that logging or serializing the resolved config cannot print the secret.
   Object.defineProperty(config, "accessKeyPassword", { value: accessKeyPassword, enumerable: false });
   return config;
+}
+
+/**
+ * `http` or `https` from any spelling of them (`HTTP` is what a shell set up for Zenlayer's
+ * Terraform provider carries); undefined for anything else.
+ */
+export function parseScheme(text: string): "http" | "https" | undefined {
+  const lower = text.trim().toLowerCase();
+  return lower === "http" || lower === "https" ? lower : undefined;
 }
 
 function missingCredentials(noId: boolean, noPassword: boolean): ZenlayerConfigError {

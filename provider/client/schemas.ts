@@ -10,6 +10,16 @@ import { z } from "zod";
 const optStr = z.string().nullish().transform((v) => v ?? undefined);
 /** Optional number; `null` is read as absent. */
 const optNum = z.number().nullish().transform((v) => v ?? undefined);
+/**
+ * Optional number that may arrive as a numeric string: Zenlayer's SDK and Terraform provider type
+ * some sizes as strings (`imageSize: "20"`) where the documentation shows numbers. A string that
+ * is not a number is read as absent rather than failing the whole response: nothing depends on it.
+ */
+const optNumOrNumericString = z.union([z.number(), z.string()]).nullish().transform((v) => {
+  if (typeof v === "number") return v;
+  const parsed = typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+});
 /** String list; `null` or missing is an empty list. */
 const strList = z.array(z.string()).nullish().transform((v) => v ?? []);
 /** Optional loose object; `null` is read as absent. */
@@ -99,7 +109,7 @@ export const responseSchemas = {
     osType: optStr,
     category: optStr,
     imageStatus: optStr,
-    imageSize: optNum,
+    imageSize: optNumOrNumericString,
   })),
 } as const;
 

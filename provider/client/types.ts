@@ -4,18 +4,11 @@
  * Responses list only the fields we read; unknown fields are tolerated by the schemas.
  */
 
-/** Every status DescribeInstances can report (shared API notes §4). There is no DELETED. */
-export const INSTANCE_STATUSES = [
-  "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "RUNNING", "STOPPED", "BOOTING",
-  "RELEASING", "STOPPING", "RECYCLE", "RECYCLING", "CREATE_FAILED", "IMAGING",
-] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
-
-export type InstanceChargeType = "POSTPAID" | "PREPAID";
-export const INTERNET_CHARGE_TYPES = [
-  "ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95", "BandwidthCluster",
-] as const;
-export type InternetChargeType = (typeof INTERNET_CHARGE_TYPES)[number];
+// The API's enumerations are shared with the simulator (one definition of each fact).
+export {
+  INSTANCE_STATUSES, INTERNET_CHARGE_TYPES, type InstanceChargeType, type InstanceStatus, type InternetChargeType,
+} from "../../facts/rules";
+import type { InstanceChargeType, InternetChargeType } from "../../facts/rules";
 
 export interface Tag { key: string; value?: string }
 export interface TagWrapper { tags: Tag[] }
@@ -113,9 +106,11 @@ export interface ImageInfo {
   imageId: string;
   imageName: string;
   imageType?: string;
+  /** `linux` or `windows`; Zenlayer's sources differ in case, so compare with `sameOsType`. */
   osType?: string;
   category?: string;
   imageStatus?: string;
+  /** GB. Zenlayer's SDK sends it as a string (`"20"`); read as a number either way. */
   imageSize?: number;
 }
 

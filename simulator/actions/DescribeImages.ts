@@ -1,11 +1,14 @@
+import { sameOsType } from "../../facts/rules";
 import { IMAGES, findZone } from "../catalogue";
 import { apiError } from "../errors";
 import { optString, optStringArray, page } from "../params";
 import type { ActionHandler } from "./context";
 
 /**
- * DescribeImages: the public images, filtered by zone, ids, exact name, osType (`linux`/`windows`),
- * category and imageType, then paged. An unknown zone is INVALID_ZONE_NOT_FOUND, as the Go SDK lists.
+ * DescribeImages: the public images, filtered by zone, ids, exact name, osType (`linux`/`windows`,
+ * any case), category, imageType and imageStatus, then paged. An unknown zone is
+ * INVALID_ZONE_NOT_FOUND, as the Go SDK lists. Every field is a string, `imageSize` too, as
+ * Zenlayer's SDK types ImageInfo.
  */
 export const DescribeImages: ActionHandler = (params) => {
   const zoneId = optString(params, "zoneId");
@@ -14,13 +17,15 @@ export const DescribeImages: ActionHandler = (params) => {
   const osType = optString(params, "osType");
   const category = optString(params, "category");
   const imageType = optString(params, "imageType");
+  const imageStatus = optString(params, "imageStatus");
   if (zoneId && !findZone(zoneId)) throw apiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
   const images = IMAGES.filter((i) =>
     (!zoneId || i.zoneIds.includes(zoneId)) &&
     (!ids || ids.includes(i.imageId)) &&
     (!imageName || i.imageName === imageName) &&
-    (!osType || i.osType === osType.toLowerCase()) &&
+    (!osType || sameOsType(i.osType, osType)) &&
     (!category || i.category.toLowerCase() === category.toLowerCase()) &&
-    (!imageType || i.imageType === imageType));
-  return page(images.map(({ zoneIds: _zones, ...image }) => image), params);
+    (!imageType || i.imageType === imageType) &&
+    (!imageStatus || i.imageStatus === imageStatus));
+  return page(images.map(({ zoneIds: _zones, imageSize, ...image }) => ({ ...image, imageSize: String(imageSize) })), params);
 };

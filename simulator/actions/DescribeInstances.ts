@@ -1,25 +1,39 @@
-import { toInstanceInfo } from "../instance-record";
+import { TAG_RULE } from "../../facts/rules";
+import { toInstanceInfo, type InstanceRecord } from "../instance-record";
 import { optString, optStringArray, page, type Params } from "../params";
 import { readTags } from "../rules";
 import type { LiveInstance } from "../store";
 import { MAX_IDS, type ActionHandler } from "./context";
 
-/** Reads the filters of DescribeInstances into one predicate; every filter given must match. */
+/** Filters that name one value of a record field. */
+const EXACT_FILTERS = ["zoneId", "resourceGroupId", "instanceType", "internetChargeType", "imageId", "keyId", "subnetId"] as const;
+/** Filters that list addresses; an instance matches when it has any of them. */
+const LIST_FILTERS = ["publicIpAddresses", "privateIpAddresses"] as const;
+
+/** Reads the filters of DescribeInstances (every one the SDK's request has) into one predicate; every filter given must match. */
 function filterFrom(params: Params): (live: LiveInstance) => boolean {
   const ids = optStringArray(params, "instanceIds", MAX_IDS);
-  const zoneId = optString(params, "zoneId");
   const status = optString(params, "instanceStatus");
   const name = optString(params, "instanceName", 1000);
-  const group = optString(params, "resourceGroupId");
-  const tagKeys = optStringArray(params, "tagKeys", 50);
-  const tags = readTags(params);
+  const tagKeys = optStringArray(params, "tagKeys", TAG_RULE.maxTags);
+  const tags = readTags(params, "tags", true);
+  const equalities = EXACT_FILTERS.flatMap((field) => {
+    const wanted = optString(params, field);
+    return wanted === undefined ? [] : [(record: InstanceRecord) => record[field] === wanted];
+  });
+  const inLists = LIST_FILTERS.flatMap((field) => {
+    const wanted = optStringArray(params, field, MAX_IDS);
+    return wanted === undefined ? [] : [(record: InstanceRecord) => wanted.some((value) => record[field].includes(value))];
+  });
+  const securityGroupId = optString(params, "securityGroupId");
   return ({ record, status: current }) =>
     (!ids || ids.includes(record.instanceId)) &&
-    (!zoneId || record.zoneId === zoneId) &&
     (!status || current === status) &&
     // Exact match, so a client can look an instance up by name after an ambiguous create.
     (name === undefined || record.instanceName === name) &&
-    (!group || record.resourceGroupId === group) &&
+    equalities.every((matches) => matches(record)) &&
+    inLists.every((matches) => matches(record)) &&
+    (!securityGroupId || record.securityGroupIds.includes(securityGroupId)) &&
     (!tagKeys || tagKeys.every((key) => record.tags.some((t) => t.key === key))) &&
     (!tags || tags.every((want) => record.tags.some((t) => t.key === want.key && (want.value === "" || t.value === want.value))));
 }

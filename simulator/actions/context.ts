@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from "../../facts/rules";
 import { apiError } from "../errors";
 import type { Durations } from "../lifecycle";
 import type { Params } from "../params";
@@ -33,5 +34,5 @@ export function requireInstances(ctx: ActionContext, instanceIds: readonly strin
   return instanceIds.map((id) => requireInstance(ctx, id));
 }
 
-/** The upper bound on `instanceIds` in one request (§3: DescribeInstances takes at most 100). */
-export const MAX_IDS = 100;
+/** The upper bound on `instanceIds` in one request. */
+export const MAX_IDS = REQUEST_LIMITS.maxIds;

@@ -3,6 +3,7 @@
  * CreateInstances) and the cross-field rules. Field names are CreateInstances' own.
  */
 import { z } from "zod";
+import { passwordProblems as apiPasswordProblems } from "../../../facts/rules";
 import { INTERNET_CHARGE_TYPES } from "../../client/types";
 import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../../client/types";
 import { OWNER_TAG_KEY } from "../constants";
@@ -40,23 +41,12 @@ export interface InstanceInputs {
   __resourceName?: string;
 }
 
-/** Characters the API accepts in a password besides letters and digits. */
-export const PASSWORD_SPECIALS = "!@#$%^&*~()-+=";
-const SPECIAL_CLASS = /[!@#$%^&*~()\-+=]/;
-const PASSWORD_CHARS = /^[A-Za-z0-9!@#$%^&*~()\-+=]*$/;
-
 /**
- * What is wrong with a password, or undefined. Never quotes the password itself: check failures
- * are printed by the engine.
+ * What is wrong with a password (the API's rule, shared with the simulator), or undefined. Never
+ * quotes the password itself: check failures are printed by the engine.
  */
 export function passwordProblems(password: string): string | undefined {
-  const problems: string[] = [];
-  if (password.length < 8 || password.length > 16) problems.push(`be 8 to 16 characters long (it has ${password.length})`);
-  if (!/[a-z]/.test(password)) problems.push("contain a lower-case letter");
-  if (!/[A-Z]/.test(password)) problems.push("contain an upper-case letter");
-  if (!/[0-9]/.test(password)) problems.push("contain a digit");
-  if (!SPECIAL_CLASS.test(password)) problems.push(`contain one of ${PASSWORD_SPECIALS}`);
-  if (!PASSWORD_CHARS.test(password)) problems.push(`use only letters, digits and ${PASSWORD_SPECIALS}`);
+  const problems = apiPasswordProblems(password);
   return problems.length ? `password must ${problems.join(", ")}` : undefined;
 }
 

@@ -83,7 +83,7 @@ export function currentContext(): Ctx {
     accessKeyId: settings.accessKeyId,
     accessKeyPassword: settings.accessKeyPassword,
     domain: settings.domain,
-    scheme: settings.scheme as "http" | "https" | undefined,
+    scheme: settings.scheme,
     retry: { baseDelayMs: settings.apiRetryBaseMs, maxDelayMs: settings.apiRetryMaxMs },
     onEvent: (event: ClientEvent) => {
       if (event.type === "retry") {

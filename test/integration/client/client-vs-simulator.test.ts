@@ -73,6 +73,8 @@ describe("VmClient against the simulator", () => {
     expect(types.instanceTypeQuotaSet.length).toBeGreaterThan(0);
     const images = await api.describeImages({ zoneId: "SEL-A" });
     expect(images.dataSet.map((i) => i.imageId)).toContain(IMAGES[0]!.imageId);
+    // The wire carries Zenlayer's string ("20"); the client reads a number.
+    expect(images.dataSet[0]?.imageSize).toBe(IMAGES[0]!.imageSize);
   });
 
   test("turns an error envelope into a ZenlayerApiError without retrying it", async () => {

@@ -16,7 +16,7 @@ describe("credentials and endpoint", () => {
     process.env.ZENLAYERCLOUD_DOMAIN = "127.0.0.1:1";
     process.env.ZENLAYERCLOUD_ACCESS_KEY_PASSWORD = "wrong-password";
     await h.provider.configure(config({
-      "zenlayer:domain": h.sim.domain, "zenlayer:scheme": "http",
+      "zenlayer:domain": h.sim.domain, "zenlayer:scheme": "HTTP",
       "zenlayer:accessKeyId": h.sim.accessKeyId, "zenlayer:accessKeyPassword": h.sim.accessKeyPassword,
     }));
     const { id } = await h.createVm();

@@ -55,7 +55,8 @@ export async function startHarness(options: {
   const tuning = options.tuning === "production" ? {} : { ...FAST_TUNING, ...options.tuning };
   const env: Record<string, string> = {
     ZENLAYERCLOUD_DOMAIN: sim.domain,
-    ZENLAYERCLOUD_SCHEME: "http",
+    // Upper case, as Zenlayer's Terraform provider requires it: the same shell must work for both.
+    ZENLAYERCLOUD_SCHEME: "HTTP",
     ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId,
     ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: sim.accessKeyPassword,
     ...tuning,

@@ -54,4 +54,29 @@ describe("zenlayer-sim CLI", () => {
     expect(stderr()).toContain("DescribeZones 200");
     expect(stderr()).not.toContain("cli-secret");
   }, 30_000);
+
+  it("exits 2 with a usage error on an empty --access-key-password instead of using the public default", async () => {
+    await expect(startCli(["--port", "0", "--access-key-password", ""])).rejects.toThrow(/exited 2; stderr: zenlayer-sim: --access-key-password must not be empty/);
+  }, 30_000);
+
+  it("tells on stderr, and keeps telling with --quiet, when the state file cannot be saved", async () => {
+    const { mkdtempSync, mkdirSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "zenlayer-sim-cli-"));
+    const statePath = join(dir, "state.json");
+    try {
+      const { line, stderr } = await startCli(["--port", "0", "--quiet", "--state-file", statePath]);
+      // A directory where the file should go: the save after the create fails.
+      mkdirSync(statePath);
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1]!;
+      const reply = await callApi({ url, accessKeyId: "sim-access-key-id", accessKeyPassword: "sim-access-key-password" }, "CreateInstances", {
+        zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-yKK4q6XybymPgfx7ynUUqC3N8", instanceChargeType: "POSTPAID",
+        internetChargeType: "ByBandwidth", password: "Passw0rd!x",
+      });
+      expect(reply.status).toBe(200);
+      expect(stderr()).toContain(`Could not save the state file ${statePath}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import type { RunningSimulator } from "../../../simulator";
-import { callApi, callControl } from "./helpers/zc-client";
+import { callApi, callControl, send } from "./helpers/zc-client";
 import { FakeClock, TEST_DURATIONS, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 
 let sim: RunningSimulator;
@@ -94,6 +94,38 @@ describe("control routes over HTTP", () => {
   it("answers 405 for a known control route with the wrong method", async () => {
     const reply = await callControl(sim, "DELETE", "/_sim/faults");
     expect([reply.status, reply.body.code]).toEqual([405, "METHOD_NOT_ALLOWED"]);
+  });
+});
+
+describe("control routes refuse what a web page could send", () => {
+  it("refuses a cross-site form post (text/plain) and changes nothing", async () => {
+    const reply = await send(sim.url, "POST", "/_sim/create-failures", { "content-type": "text/plain" }, JSON.stringify({ count: 5 }));
+    expect([reply.status, reply.body.code]).toEqual([415, "UNSUPPORTED_CONTENT_TYPE"]);
+    const bare = await send(sim.url, "POST", "/_sim/stats/reset", {}, "");
+    expect([bare.status, bare.body.code]).toEqual([415, "UNSUPPORTED_CONTENT_TYPE"]);
+    expect((await callControl(sim, "POST", "/_sim/create-failures", { count: 0 })).body).toEqual({ pendingCreateFailures: 0 });
+  });
+
+  it.each([["GET", "/_sim/instances"], ["POST", "/_sim/instances"], ["PUT", "/_sim/faults"]])("refuses %s %s from a browser (an Origin header)", async (method, path) => {
+    const reply = await callControl(sim, method, path, method === "GET" ? undefined : {}, { origin: "https://evil.example" });
+    expect([reply.status, reply.body.code]).toEqual([403, "FORBIDDEN_ORIGIN"]);
+    expect(sim.control.listInstances()).toEqual([]);
+    expect(sim.control.getFaults()).toEqual({});
+  });
+
+  it.each([[1e300], [-1], [1.5], ["3"], [1001]])("bounds create-failures: refuses a count of %j", async (count) => {
+    const reply = await callControl(sim, "POST", "/_sim/create-failures", { count });
+    expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    expect(reply.body.message).toMatch(/from 0 to 1000/);
+    await createOne(sim, {}, { clock: clock.fn });
+    clock.advance(TEST_DURATIONS.pendingMs + TEST_DURATIONS.deployingMs);
+    expect(sim.control.listInstances().map((i) => i.instanceStatus)).toEqual(["RUNNING"]);
+  });
+
+  it("bounds the queue as a whole, not only one request", async () => {
+    expect((await callControl(sim, "POST", "/_sim/create-failures", { count: 1000 })).status).toBe(200);
+    const more = await callControl(sim, "POST", "/_sim/create-failures", { count: 1 });
+    expect([more.status, more.body.message]).toEqual([400, expect.stringMatching(/1000 are queued/)]);
   });
 });
 

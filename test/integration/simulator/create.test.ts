@@ -67,11 +67,14 @@ describe("CreateInstances", () => {
     expect(info).toMatchObject({
       instanceStatus: "PENDING", zoneId: "SEL-A", instanceName: "web-1", instanceType: "c.1c2g", cpuCount: 1, memory: 2,
       imageName: "Ubuntu 22.04 LTS 64bit", instanceChargeType: "POSTPAID", internetChargeType: "ByBandwidth",
-      internetMaxBandwidthOut: 1, period: null, expiredTime: null, keyId: null, subnetId: null,
+      internetMaxBandwidthOut: 1, period: null, expiredTime: null,
       resourceGroupId: DEFAULT_RESOURCE_GROUP.resourceGroupId, resourceGroupName: DEFAULT_RESOURCE_GROUP.resourceGroupName,
       publicIpAddresses: [], tags: { tags: [{ key: "app", value: "demo" }] },
       systemDisk: { diskSize: 20, diskCategory: "Standard NVMe SSD" },
     });
+    // Plain strings in Zenlayer's SDK: left out when there is none, never null.
+    expect(info).not.toHaveProperty("keyId");
+    expect(info).not.toHaveProperty("subnetId");
     expect(info.createTime).toBe("2026-01-15T12:00:00Z");
     expect(info.privateIpAddresses).toHaveLength(1);
     expect(info.systemDisk.diskId).toMatch(/^disk-/);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "../../../simulator";
-import { ok } from "./helpers/zc-client";
-import { FakeClock, createOne, startTestSim, stopAll } from "./helpers/fixtures";
+import { callApi, callControl, ok } from "./helpers/zc-client";
+import { FakeClock, createBody, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 
 let dir: string;
 beforeEach(() => {
@@ -51,5 +51,76 @@ describe("persistence across a restart", () => {
     const statePath = join(dir, "state.json");
     writeFileSync(statePath, "{\"something\":\"else\"}");
     await expect(startSimulator({ statePath })).rejects.toThrow(/not a zenlayer-sim state file/);
+  });
+
+  it("validates every record at start, naming the file and the record, and leaves the file as it was", async () => {
+    const statePath = join(dir, "state.json");
+    const sim = await startTestSim({ statePath });
+    await createOne(sim, { instanceName: "good" });
+    await sim.stop();
+    const valid = JSON.parse(readFileSync(statePath, "utf8"));
+    const good = valid.instances[0];
+    const { zoneId: _zone, ...missingZone } = good;
+    const cases: [string, unknown, RegExp][] = [
+      ["a null record", { ...valid, instances: [good, null] }, /invalid record instances\[1\]: \(record\) /],
+      ["a record missing a field", { ...valid, instances: [missingZone] }, new RegExp(`instances\\[0\\] \\(${good.instanceId}\\): zoneId `)],
+      ["a zone the catalogue lacks", { ...valid, instances: [{ ...good, zoneId: "MARS-A" }] }, /zoneId is not a zone of the catalogue/],
+      ["a status that does not exist", { ...valid, instances: [{ ...good, timeline: { phases: [], rest: "DELETED" } }] }, /timeline\.rest/],
+      ["the same instance twice", { ...valid, instances: [good, good] }, /repeats the instance/],
+    ];
+    for (const [, content, message] of cases) {
+      const text = JSON.stringify(content);
+      writeFileSync(statePath, text);
+      const start = startSimulator({ statePath });
+      await expect(start).rejects.toThrow(message);
+      await expect(start).rejects.toThrow(statePath);
+      expect(readFileSync(statePath, "utf8")).toBe(text);
+    }
+  });
+
+  it.each([["empty", "", /is empty/], ["not JSON", "{\"format\":", /is not JSON/], ["a list", "[]", /not a zenlayer-sim state file/]])(
+    "refuses a state file that is %s, naming it", async (_label, text, message) => {
+      const statePath = join(dir, "state.json");
+      writeFileSync(statePath, text);
+      const start = startSimulator({ statePath });
+      await expect(start).rejects.toThrow(message);
+      await expect(start).rejects.toThrow(statePath);
+      expect(readFileSync(statePath, "utf8")).toBe(text);
+    });
+});
+
+describe("a failed save", () => {
+  it("answers the action that ran as done, logs the failure once, keeps serving and saves again once it can", async () => {
+    const statePath = join(dir, "state.json");
+    const lines: string[] = [];
+    const sim = await startTestSim({ statePath, log: (line) => lines.push(line) });
+    // A directory where the file should be: every rename onto it fails, as a full or read-only disk would.
+    mkdirSync(statePath);
+    const created = await callApi(sim, "CreateInstances", createBody({ instanceName: "kept" }));
+    expect(created.status).toBe(200);
+    expect(created.headers["x-zenlayer-sim-state-not-saved"]).toBe("true");
+    const id = created.body.response.instanceIdSet[0];
+    const renamed = await callApi(sim, "ModifyInstancesAttribute", { instanceIds: [id], instanceName: "kept-2" });
+    expect(renamed.status).toBe(200);
+    expect((await ok(sim, "DescribeInstances", { instanceIds: [id] })).dataSet[0].instanceName).toBe("kept-2");
+    expect((await callControl(sim, "GET", "/_sim/stats")).status).toBe(200);
+    const failures = lines.filter((line) => line.includes("Could not save the state file"));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain(statePath);
+    expect(readdirSync(dir)).toEqual(["state.json"]);
+
+    rmSync(statePath, { recursive: true });
+    const after = await callApi(sim, "ModifyInstancesAttribute", { instanceIds: [id], instanceName: "kept-3" });
+    expect(after.headers["x-zenlayer-sim-state-not-saved"]).toBeUndefined();
+    expect(lines.some((line) => line.includes("is saved again"))).toBe(true);
+    expect(JSON.parse(readFileSync(statePath, "utf8")).instances[0]).toMatchObject({ instanceId: id, instanceName: "kept-3" });
+  });
+
+  it("makes stop fail, naming the file, when the last save fails", async () => {
+    const statePath = join(dir, "state.json");
+    const sim = await startSimulator({ statePath, log: () => undefined });
+    mkdirSync(statePath);
+    sim.control.seedInstance({ instanceName: "unsaved" });
+    await expect(sim.stop()).rejects.toThrow(`Could not save the state file ${statePath}`);
   });
 });

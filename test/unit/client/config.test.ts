@@ -12,6 +12,14 @@ describe("resolveClientConfig", () => {
     expect(c.endpoint).toBe("http://127.0.0.1:8787/api/v2/vm");
   });
 
+  test.each(["HTTP", "Http", "http", " http "])("accepts the scheme %j, as Zenlayer's Terraform provider spells it", (scheme) => {
+    const fromEnv = resolveClientConfig({}, { ...ENV_CREDS, ZENLAYERCLOUD_DOMAIN: "127.0.0.1:8787", ZENLAYERCLOUD_SCHEME: scheme });
+    const fromOption = resolveClientConfig({ scheme, domain: "127.0.0.1:8787" }, ENV_CREDS);
+    expect([fromEnv.scheme, fromEnv.endpoint]).toEqual(["http", "http://127.0.0.1:8787/api/v2/vm"]);
+    expect(fromOption.endpoint).toBe("http://127.0.0.1:8787/api/v2/vm");
+    expect(resolveClientConfig({}, { ...ENV_CREDS, ZENLAYERCLOUD_SCHEME: scheme.replace(/p/gi, "PS") }).scheme).toBe("https");
+  });
+
   test("lets explicit options override the environment", () => {
     const c = resolveClientConfig(
       { accessKeyId: "opt-id", accessKeyPassword: "opt-password", domain: "api.example.test", scheme: "https" },
@@ -62,7 +70,7 @@ describe("resolveClientConfig", () => {
   test.each([
     ["a URL as the domain", { domain: "https://console.zenlayer.com" }, /Invalid Zenlayer domain/],
     ["a path in the domain", { domain: "console.zenlayer.com/api" }, /Invalid Zenlayer domain/],
-    ["an unknown scheme", { scheme: "ftp" as "http" }, /Invalid Zenlayer scheme/],
+    ["an unknown scheme", { scheme: "ftp" }, /Invalid Zenlayer scheme "ftp": use "https" \(default\) or "http", in any case/],
     ["a request client with forbidden characters", { requestClient: "bad/client" }, /Invalid requestClient/],
     ["zero attempts", { retry: { maxAttempts: 0 } }, /retry.maxAttempts/],
     ["a negative timeout", { requestTimeoutMs: -1 }, /requestTimeoutMs/],

@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MockResourceArgs } from "@pulumi/pulumi/runtime";
 import * as entry from "../../../sdk";
 
+import { ownerTagValue } from "../../../sdk/instance";
+import { tagProblem } from "../../../facts/rules";
+
 const { Instance } = entry;
 
 const registered: MockResourceArgs[] = [];
@@ -29,6 +32,21 @@ describe("the Instance resource", () => {
     expect(args.inputs).toMatchObject({ __owner: "proj/dev/web", __resourceName: "web", zoneId: "SEL-A" });
     expect(typeof args.inputs.__provider).toBe("string");
     expect(args.inputs.__provider).not.toContain("Abcdef1!x");
+  });
+
+  it("keeps the owner tag within Zenlayer's 64-character tag values, distinct and stable per resource", async () => {
+    const name = `web-${"x".repeat(80)}`;
+    new Instance(name, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", password: "Abcdef1!x" });
+    await new Promise((resolve) => setImmediate(resolve));
+    const owner = (registered.find((r) => r.name === name) as MockResourceArgs).inputs.__owner as string;
+    expect(owner).toHaveLength(64);
+    expect(owner).toMatch(/^proj\/dev\/web-x+~[0-9a-f]{12}$/);
+    expect(tagProblem("pulumi-owner", owner)).toBeUndefined();
+    expect(ownerTagValue("proj", "dev", name)).toBe(owner);
+    expect(ownerTagValue("proj", "dev", `${name}y`)).not.toBe(owner);
+    expect(ownerTagValue("proj", "dev", "web")).toBe("proj/dev/web");
+    const exactly64 = `p/s/${"n".repeat(60)}`;
+    expect(ownerTagValue("p", "s", "n".repeat(60))).toBe(exactly64);
   });
 
   it("looks an existing instance up by id with Instance.get", async () => {

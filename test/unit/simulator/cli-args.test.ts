@@ -3,7 +3,7 @@ import { DEFAULT_DURATIONS } from "../../../simulator/lifecycle";
 
 describe("zenlayer-sim command line", () => {
   it("defaults to port 8787 and nothing else", () => {
-    expect(parseCliArgs([])).toEqual({ help: false, quiet: false, options: { port: 8787 } });
+    expect(parseCliArgs([])).toEqual({ help: false, quiet: false, options: { port: 8787 }, warnings: [] });
   });
 
   it("reads credentials, state file, seed and every duration flag", () => {
@@ -17,6 +17,28 @@ describe("zenlayer-sim command line", () => {
   it("takes the access key password from ZENLAYER_SIM_ACCESS_KEY_PASSWORD", () => {
     expect(parseCliArgs([], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "from-env" }).options.accessKeyPassword).toBe("from-env");
     expect(parseCliArgs(["--access-key-password", "flag"], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "env" }).options.accessKeyPassword).toBe("flag");
+  });
+
+  it.each([
+    [["--access-key-password", ""], {}, /--access-key-password must not be empty/],
+    [["--access-key-password", "  "], {}, /--access-key-password must not be empty/],
+    [["--access-key-id", ""], {}, /--access-key-id must not be empty/],
+    [[], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "" }, /ZENLAYER_SIM_ACCESS_KEY_PASSWORD is set but empty/],
+  ])("refuses an empty credential instead of falling back to the public default: %j %j", (args, env, message) => {
+    expect(() => parseCliArgs(args, env)).toThrow(CliUsageError);
+    expect(() => parseCliArgs(args, env)).toThrow(message);
+  });
+
+  it.each(["0.0.0.0", "192.168.1.5", "::", "example.test"])("warns that --host %s exposes the public default password", (host) => {
+    const [warning] = parseCliArgs(["--host", host]).warnings;
+    expect(warning).toContain(`--host ${host} is reachable from other machines`);
+    expect(warning).toContain("default access key password \"sim-access-key-password\" is public");
+    expect(parseCliArgs(["--host", host, "--access-key-password", "own-s3cret"]).warnings[0]).not.toContain("is public");
+    expect(parseCliArgs(["--host", host, "--access-key-password", "own-s3cret"]).warnings[0]).not.toContain("own-s3cret");
+  });
+
+  it.each(["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"])("does not warn for the loopback host %s", (host) => {
+    expect(parseCliArgs(["--host", host]).warnings).toEqual([]);
   });
 
   it("builds the fault configuration from the fault flags", () => {

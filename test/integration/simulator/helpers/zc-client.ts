@@ -98,10 +98,10 @@ export async function ok(target: Target, action: string, params: unknown = {}, o
   return reply.body.response;
 }
 
-/** Calls a control route (`/_sim/...`). */
-export function callControl(target: Pick<Target, "url">, method: string, path: string, body?: unknown): Promise<Reply> {
+/** Calls a control route (`/_sim/...`) as a local tool does: JSON on everything but GET, no Origin. */
+export function callControl(target: Pick<Target, "url">, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const text = body === undefined ? "" : JSON.stringify(body);
-  return send(target.url, method, path, body === undefined ? {} : { "content-type": "application/json" }, text);
+  return send(target.url, method, path, { ...(method === "GET" ? {} : { "content-type": "application/json" }), ...headers }, text);
 }
 
 /** Polls `probe` until `accept` holds or the deadline passes (no fixed sleeps in tests). */

@@ -1,0 +1,152 @@
+/**
+ * The response fields of every VM action, typed as Zenlayer's Go SDK (`vm20230313`) types them.
+ * The simulator must answer exactly this (a contract test checks every action against it) and
+ * the client reads a subset of it; simulator/README.md renders the same facts as a table, with
+ * the documentation's and the client's view beside them.
+ *
+ * Conventions, all taken from the SDK's own types:
+ * - `integer` is a Go `int`, `number` a Go `float64`: a JSON string is never accepted for either,
+ *   and an `integer` never has a fraction.
+ * - `nullable` marks the fields the SDK declares as pointers (`*int`, `*string`, `*float64`):
+ *   `null` means "none". Every other field is never `null`.
+ * - `optional` marks fields the simulator leaves out when there is no value, as the SDK's
+ *   `omitempty` does; every other field is always present.
+ * Plain data, no imports.
+ */
+
+export type Scalar = "string" | "integer" | "number" | "boolean";
+export type FieldType =
+  | Scalar
+  | { listOf: Scalar }
+  | { object: FieldTable }
+  | { listOfObjects: FieldTable };
+export interface Field { type: FieldType; nullable?: true; optional?: true }
+export type FieldTable = Readonly<Record<string, Field>>;
+
+const str: Field = { type: "string" };
+const int: Field = { type: "integer" };
+const bool: Field = { type: "boolean" };
+const strList: Field = { type: { listOf: "string" } };
+const nullable = (type: FieldType): Field => ({ type, nullable: true });
+const optional = (type: FieldType): Field => ({ type, optional: true });
+const paged = (item: FieldTable): FieldTable => ({ requestId: str, totalCount: int, dataSet: { type: { listOfObjects: item } } });
+const ack: FieldTable = { requestId: str };
+
+const SYSTEM_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str };
+/** DataDisk (the SDK's `portable` is not modelled). */
+const DATA_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str, diskName: optional("string") };
+
+/** Tags as `{ tags: [{ key, value }] }` (`*Tags` of `*Tag`, whose key and value are `*string`). */
+const TAGS: FieldTable = { tags: { type: { listOfObjects: { key: nullable("string"), value: nullable("string") } } } };
+
+/** InstanceInfo. */
+export const INSTANCE_INFO_FIELDS: FieldTable = {
+  instanceId: str,
+  zoneId: str,
+  instanceName: str,
+  instanceType: str,
+  cpuCount: int,
+  memory: int,
+  imageId: str,
+  imageName: str,
+  instanceChargeType: str,
+  internetChargeType: str,
+  internetMaxBandwidthOut: int,
+  period: nullable("integer"),
+  publicIpAddresses: strList,
+  publicIpv6Addresses: strList,
+  privateIpAddresses: strList,
+  subnetId: optional("string"),
+  createTime: str,
+  expiredTime: nullable("string"),
+  resourceGroupId: str,
+  resourceGroupName: str,
+  instanceStatus: str,
+  trafficPackageSize: nullable("number"),
+  securityGroupIds: strList,
+  systemDisk: { type: { object: SYSTEM_DISK } },
+  dataDisks: { type: { listOfObjects: DATA_DISK } },
+  autoRenew: bool,
+  keyId: optional("string"),
+  nic: { type: { object: { wanName: str, lanName: str } } },
+  tags: { type: { object: TAGS } },
+};
+
+/** ImageInfo: every field a string, `imageSize` (GB) included. */
+export const IMAGE_INFO_FIELDS: FieldTable = {
+  imageId: str,
+  imageName: str,
+  imageType: str,
+  imageSize: str,
+  imageStatus: str,
+  category: str,
+  osType: str,
+};
+
+/** The object inside `response`, per action. */
+export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
+  CreateInstances: { requestId: nullable("string"), instanceIdSet: strList, orderNumber: nullable("string") },
+  DescribeInstances: paged(INSTANCE_INFO_FIELDS),
+  DescribeInstancesStatus: paged({ instanceId: str, instanceStatus: str }),
+  ModifyInstancesAttribute: ack,
+  ModifyInstancesResourceGroup: ack,
+  ModifyInstanceBandwidth: { requestId: str, orderNumber: str },
+  DescribeInstanceInternetStatus: {
+    requestId: str,
+    instanceId: str,
+    instanceName: str,
+    internetMaxBandwidthOut: nullable("integer"),
+    modifiedInternetMaxBandwidthOut: nullable("integer"),
+    modifiedBandwidthStatus: optional("string"),
+    trafficPackageSize: nullable("number"),
+    modifiedTrafficPackageSize: nullable("number"),
+  },
+  ResetInstancesPassword: ack,
+  StartInstances: ack,
+  StopInstances: ack,
+  RebootInstances: ack,
+  ResetInstance: ack,
+  TerminateInstance: ack,
+  ReleaseInstances: ack,
+  DescribeZones: { requestId: str, zoneSet: { type: { listOfObjects: { zoneId: str, zoneName: str } } } },
+  DescribeZoneInstanceConfigInfos: {
+    requestId: str,
+    instanceTypeQuotaSet: {
+      type: {
+        listOfObjects: {
+          zoneId: str,
+          instanceType: str,
+          instanceTypeName: str,
+          cpuCount: int,
+          memory: int,
+          internetChargeTypes: strList,
+          internetMaxBandwidthOutLimit: int,
+        },
+      },
+    },
+  },
+  DescribeImages: paged(IMAGE_INFO_FIELDS),
+};
+
+/** The error envelope (`common.ErrorResponse`). */
+export const ERROR_FIELDS: FieldTable = { requestId: str, code: str, message: str };
+
+/** Every field of a table, nested ones as dotted paths (`dataSet[].systemDisk.diskSize`), with its type. */
+export function flattenFields(table: FieldTable, prefix = ""): { path: string; field: Field }[] {
+  return Object.entries(table).flatMap(([name, field]) => {
+    const path = `${prefix}${name}`;
+    const { type } = field;
+    if (typeof type === "object" && "object" in type) return [{ path, field }, ...flattenFields(type.object, `${path}.`)];
+    if (typeof type === "object" && "listOfObjects" in type) return [{ path, field }, ...flattenFields(type.listOfObjects, `${path}[].`)];
+    return [{ path, field }];
+  });
+}
+
+/** `string`, `integer`, `string[]`, `object`, `object[]`, with `\|null` or `?` as the field allows. */
+export function describeField(field: Field): string {
+  const { type } = field;
+  const base = typeof type === "string" ? type
+    : "listOf" in type ? `${type.listOf}[]`
+      : "object" in type ? "object" : "object[]";
+  return `${base}${field.nullable ? "|null" : ""}${field.optional ? "?" : ""}`;
+}
