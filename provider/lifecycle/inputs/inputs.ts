@@ -31,6 +31,8 @@ export interface InstanceInputs {
   dataDisks?: DataDiskSpec[];
   securityGroupId?: string;
   tags?: Record<string, string>;
+  /** Whether the instance should be running; default RUNNING. */
+  powerState?: PowerState;
   forceDelete?: boolean;
   timeouts?: Timeouts;
   adoptInstanceId?: string;
@@ -39,6 +41,13 @@ export interface InstanceInputs {
   /** The Pulumi resource name, set by the SDK: the base of the auto-generated instance name. */
   __resourceName?: string;
 }
+
+/** The power states an instance can be declared in. */
+export const POWER_STATES = ["RUNNING", "STOPPED"] as const;
+export type PowerState = (typeof POWER_STATES)[number];
+
+/** Tag keys and values: 1-64 characters each (the Resource Manager's limits, which tag changes go through). */
+export const TAG_TEXT_MAX = 64;
 
 /** Characters the API accepts in a password besides letters and digits. */
 export const PASSWORD_SPECIALS = "!@#$%^&*~()-+=";
@@ -113,11 +122,17 @@ export const inputSchema = z.object({
     .superRefine((tags, ctx) => {
       for (const key of Object.keys(tags)) {
         if (key.trim() === "") ctx.addIssue({ code: "custom", message: "tag keys must not be empty" });
+        if (key.length > TAG_TEXT_MAX) ctx.addIssue({ code: "custom", message: `tag key "${key}" is longer than ${TAG_TEXT_MAX} characters` });
+        const value = tags[key] ?? "";
+        if (value.length < 1 || value.length > TAG_TEXT_MAX) {
+          ctx.addIssue({ code: "custom", message: `the value of tag "${key}" must be 1 to ${TAG_TEXT_MAX} characters (it has ${value.length})` });
+        }
         if (key === OWNER_TAG_KEY) {
           ctx.addIssue({ code: "custom", message: `the tag "${OWNER_TAG_KEY}" is reserved: the provider sets it to find its own instances` });
         }
       }
     }).optional(),
+  powerState: z.enum(POWER_STATES, { error: 'powerState must be "RUNNING" or "STOPPED"' }).optional(),
   forceDelete: z.boolean({ error: "forceDelete must be true or false" }).optional(),
   timeouts: z.object({
     create: duration("timeouts.create").optional(),

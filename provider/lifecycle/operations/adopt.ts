@@ -16,7 +16,7 @@ import { RECYCLED_STATUSES } from "../constants";
 import { formatDuration } from "../inputs/durations";
 import { messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
-import { applyInPlace, InPlaceError } from "../in-place/in-place";
+import { applyInPlace, currentSettingsOf, InPlaceError } from "../in-place/in-place";
 import type { InstanceInputs } from "../inputs/inputs";
 import { describeMismatches, mismatches } from "../diff/matching";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
@@ -77,10 +77,7 @@ export async function applyDeclaredSettings(
   const id = info.instanceId;
   const current = (await describeOne(ctx.api, id)) ?? info;
   try {
-    await applyInPlace(ctx, id, {
-      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
-      internetMaxBandwidthOut: current.internetMaxBandwidthOut,
-    }, inputs, args, secrets);
+    await applyInPlace(ctx, id, currentSettingsOf(current), inputs, args, secrets);
   } catch (e) {
     const reason = e instanceof InPlaceError ? e.message : messageOf(e);
     throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} ${keptNote}`, secrets);
