@@ -95,8 +95,9 @@ export interface InstanceArgs {
   timeouts?: pulumi.Input<InstanceTimeouts>;
   /**
    * Bring an existing instance (e.g. made in the console) under management instead of creating
-   * one (`pulumi import` cannot work for dynamic resources). Immutable inputs must match the
-   * instance; name, resource group, bandwidth and (when given) password are applied in place.
+   * one (`pulumi import` cannot work for dynamic resources). Inputs adoption does not change
+   * (zone, type, image, key, charge types, subnet, security group, disks) must match the instance;
+   * name, resource group, tags, bandwidth, power state and (when given) password are applied in place.
    * With it, `password` and `keyId` may both be omitted. Later changes to it do nothing.
    */
   adoptInstanceId?: pulumi.Input<string>;

@@ -154,7 +154,7 @@ describe("adopting an existing instance with adoptInstanceId", () => {
     const seeded = h.sim.control.seedInstance({ zoneId: "HKG-A", instanceType: "c.2c4g" });
     const checked = await h.provider.check({}, { ...h.inputs(), adoptInstanceId: seeded.instanceId });
     const error = await h.provider.create(checked.inputs).catch((e) => e);
-    expect(error.message).toMatch(new RegExp(`^Cannot adopt ${seeded.instanceId}: properties that cannot change in place differ from the inputs: `));
+    expect(error.message).toMatch(new RegExp(`^Cannot adopt ${seeded.instanceId}: properties that adoption does not change differ from the inputs: `));
     expect(error.message).toContain('zoneId: the instance has "HKG-A", the inputs say "SEL-A"');
     expect(error.message).toContain('instanceType: the instance has "c.2c4g", the inputs say "c.1c2g"');
     expect(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus).toBe("RUNNING");
