@@ -44,12 +44,10 @@ async function changeInPlace(spec: Record<string, unknown>, property: string): P
 }
 
 beforeAll(async () => {
-  ({ sim } = await startE2eSimulator());
-  stack = await createProgram("in-place", { program: CONFIG_DRIVEN_PROGRAM, env: { ZENLAYER_VM_POLL_INTERVAL_MS: "200" } });
-  await stack.setConfig("zenlayer:domain", sim.domain);
-  await stack.setConfig("zenlayer:scheme", "http");
-  await stack.setConfig("zenlayer:accessKeyId", sim.accessKeyId);
-  await stack.setConfig("zenlayer:accessKeyPassword", sim.accessKeyPassword, true);
+  let providerEnv: Record<string, string>;
+  ({ sim, providerEnv } = await startE2eSimulator());
+  // Endpoint and credentials through the environment (lifecycle.test.ts covers stack config).
+  stack = await createProgram("in-place", { program: CONFIG_DRIVEN_PROGRAM, env: providerEnv });
   await stack.setConfig("vmPassword", VM_PASSWORD, true);
   await stack.setConfig("instances", JSON.stringify(webSpec()));
   await stack.up();
