@@ -52,9 +52,12 @@ export interface InstanceTimeouts {
 export interface InstanceArgs {
   /** Zone, e.g. `SEL-A`. Replaces. */
   zoneId: pulumi.Input<string>;
-  /** Instance type, e.g. `c.1c2g`. Replaces. */
+  /** Instance type, e.g. `c.1c2g`. Changed in place (ModifyInstanceType; id, addresses and disks stay). */
   instanceType: pulumi.Input<string>;
-  /** Image id (see `getImage`). Replaces (the OS is reinstalled). */
+  /**
+   * Image id (see `getImage`). Changed in place by a reinstall: stop, ResetInstance, start. The
+   * system disk is rewritten; the id, addresses and data disks stay.
+   */
   imageId: pulumi.Input<string>;
   /**
    * Name: at most 64 letters, digits, `-` and `.`. Default: the resource name plus a random
@@ -67,7 +70,7 @@ export interface InstanceArgs {
    * in place (ResetInstancesPassword).
    */
   password?: pulumi.Input<string>;
-  /** SSH key pair id instead of a password. Replaces (the OS is reinstalled). */
+  /** SSH key pair id instead of a password. Changed in place by a reinstall (the system disk is rewritten). */
   keyId?: pulumi.Input<string>;
   /** `POSTPAID` (default, pay as you go) or `PREPAID` (subscription). Replaces. */
   instanceChargeType?: pulumi.Input<"POSTPAID" | "PREPAID">;
@@ -77,7 +80,7 @@ export interface InstanceArgs {
   internetChargeType?: pulumi.Input<string>;
   /** Public bandwidth cap in Mbps (at least 1; the API's default is 1). Changed in place. */
   internetMaxBandwidthOut?: pulumi.Input<number>;
-  /** Traffic package in TB, with `ByTrafficPackage` only. Replaces. */
+  /** Traffic package in TB, with `ByTrafficPackage` only. Changed in place (ModifyInstanceTrafficPackage). */
   trafficPackageSize?: pulumi.Input<number>;
   /** Subnet. Replaces. */
   subnetId?: pulumi.Input<string>;
@@ -87,10 +90,15 @@ export interface InstanceArgs {
   systemDisk?: pulumi.Input<SystemDiskArgs>;
   /** Data disks. Replaces. */
   dataDisks?: pulumi.Input<pulumi.Input<DataDiskArgs>[]>;
-  /** Security group. Replaces. */
+  /** Security group. Changed in place (AssociateSecurityGroupInstance, then UnAssociateSecurityGroupInstance from the others). */
   securityGroupId?: pulumi.Input<string>;
-  /** Tags. The VM API cannot change tags on a live instance: a change replaces it. The key `pulumi-owner` is reserved. */
+  /** Tags, keys and values 1-64 characters. Changed in place (the Resource Manager's ModifyResourceTags). The key `pulumi-owner` is reserved. */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * `RUNNING` (default) or `STOPPED`. Changed in place (StartInstances / StopInstances); a refresh
+   * shows an instance started or stopped outside Pulumi, and the next `pulumi up` restores this.
+   */
+  powerState?: pulumi.Input<"RUNNING" | "STOPPED">;
   /**
    * On delete, also release the instance from Zenlayer's recycle bin (irreversible). Default
    * false: a deleted instance waits in the recycle bin, restorable for about 24 hours and no longer
@@ -101,8 +109,9 @@ export interface InstanceArgs {
   timeouts?: pulumi.Input<InstanceTimeouts>;
   /**
    * Bring an existing instance (e.g. made in the console) under management instead of creating
-   * one (`pulumi import` cannot work for dynamic resources). Immutable inputs must match the
-   * instance; name, resource group, bandwidth and (when given) password are applied in place.
+   * one (`pulumi import` cannot work for dynamic resources). Inputs adoption does not change
+   * (zone, type, image, key, charge types, subnet, security group, disks) must match the instance;
+   * name, resource group, tags, bandwidth, power state and (when given) password are applied in place.
    * With it, `password` and `keyId` may both be omitted. Later changes to it do nothing.
    */
   adoptInstanceId?: pulumi.Input<string>;
@@ -116,7 +125,7 @@ const OUTPUT_KEYS = [
   "instanceId", "instanceStatus", "publicIpAddresses", "privateIpAddresses", "cpuCount", "memory", "imageName",
   "createTime", "expiredTime", "systemDisk", "zoneId", "instanceType", "imageId", "instanceName", "password", "keyId",
   "instanceChargeType", "instanceChargePrepaid", "internetChargeType", "internetMaxBandwidthOut", "trafficPackageSize",
-  "subnetId", "resourceGroupId", "dataDisks", "securityGroupId", "tags", "forceDelete", "timeouts", "adoptInstanceId",
+  "subnetId", "resourceGroupId", "dataDisks", "securityGroupId", "tags", "powerState", "forceDelete", "timeouts", "adoptInstanceId",
 ] as const;
 
 /** A Zenlayer Cloud VM instance. */
@@ -155,6 +164,8 @@ export class Instance extends pulumi.dynamic.Resource {
   declare readonly dataDisks: pulumi.Output<{ diskSize: number; diskCategory?: string; diskName?: string }[] | undefined>;
   declare readonly securityGroupId: pulumi.Output<string | undefined>;
   declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** RUNNING or STOPPED, as last reported (the declared value while the instance is in between). */
+  declare readonly powerState: pulumi.Output<"RUNNING" | "STOPPED">;
   declare readonly forceDelete: pulumi.Output<boolean>;
   declare readonly timeouts: pulumi.Output<{ create: string; update: string; delete: string }>;
   declare readonly adoptInstanceId: pulumi.Output<string | undefined>;

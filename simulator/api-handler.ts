@@ -1,16 +1,16 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { findAction } from "./actions";
 import { authenticate } from "./auth";
 import type { SimulatorCore } from "./core";
 import { apiError, asSimulatorError } from "./errors";
 import { delay, parseJsonObject, readBody, sendError, sendJson } from "./http-util";
 import { newRequestId } from "./ids";
+import { type ApiService, findServiceAction, SERVICES } from "./services";
 
 /** Set on a success whose change could not be written to the state file (it is kept in memory). */
 export const STATE_NOT_SAVED_HEADER = "X-Zenlayer-Sim-State-Not-Saved";
 
-/** API versions accepted in X-ZC-Version (shared notes §1). */
-export const SUPPORTED_VERSIONS: readonly string[] = ["2023-03-13", "2026-04-01"];
+/** VM API versions accepted in X-ZC-Version; other services list theirs in services.ts. */
+export const SUPPORTED_VERSIONS: readonly string[] = SERVICES.vm!.versions;
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -26,10 +26,19 @@ function checkContentType(value: string | undefined): void {
   }
 }
 
-function checkVersion(value: string | undefined): string {
+function checkVersion(value: string | undefined, service: ApiService): string {
   if (!value) throw apiError("UNSUPPORTED_VERSION", "The X-ZC-Version header is missing.");
-  if (!SUPPORTED_VERSIONS.includes(value)) throw apiError("UNSUPPORTED_VERSION", `X-ZC-Version ${value} is not supported; use one of ${SUPPORTED_VERSIONS.join(", ")}.`);
+  if (!service.versions.includes(value)) {
+    throw apiError("UNSUPPORTED_VERSION", `X-ZC-Version ${value} is not supported by the ${service.name} service; use ${service.versions.join(" or ")}.`);
+  }
   return value;
+}
+
+// The SDKs also name the service in X-ZC-Service; when sent, it must agree with the path.
+function checkServiceHeader(value: string | undefined, service: ApiService): void {
+  if (value !== undefined && value !== service.name) {
+    throw apiError("UNSUPPORTED_SERVICE", `X-ZC-Service ${value} does not match the path /api/v2/${service.name}.`);
+  }
 }
 
 function checkRequestClient(value: string | undefined): void {
@@ -44,7 +53,7 @@ function checkRequestClient(value: string | undefined): void {
  * (throttle / drop / transient error: the action does not run) → parse JSON → run the action →
  * save state → reply, or drop the reply when the response is to be lost (the action has run).
  */
-export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage, res: ServerResponse, service: ApiService): Promise<void> {
   const requestId = newRequestId();
   const startedAt = Date.now();
   const action = header(req.headers, "x-zc-action") ?? "";
@@ -65,11 +74,12 @@ export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage
       maxClockSkewSeconds: core.options.maxClockSkewSeconds,
     });
     checkContentType(header(req.headers, "content-type"));
-    const version = checkVersion(header(req.headers, "x-zc-version"));
+    checkServiceHeader(header(req.headers, "x-zc-service"), service);
+    const version = checkVersion(header(req.headers, "x-zc-version"), service);
     checkRequestClient(header(req.headers, "x-zc-request-client"));
     if (!action) throw apiError("UNSUPPORTED_ACTION", "The X-ZC-Action header is missing.");
-    const handler = findAction(action);
-    if (!handler) throw apiError("UNSUPPORTED_ACTION", `The action ${action} is not supported by this VM API simulator.`);
+    const handler = findServiceAction(service, action);
+    if (!handler) throw apiError("UNSUPPORTED_ACTION", `The action ${action} is not supported by the ${service.name} service of this simulator.`);
 
     await delay(core.faults.latencyFor(action));
     const decision = core.faults.before(action);

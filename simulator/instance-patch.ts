@@ -53,9 +53,15 @@ export function applyPatch(record: InstanceRecord, patch: Params, now: number, d
   if (patch.keyId !== undefined) record.keyId = typeof patch.keyId === "string" ? patch.keyId : null;
   if (group !== undefined) record.resourceGroupId = group;
   if (tags !== undefined) record.tags = tags;
-  if (instanceType !== undefined) record.instanceType = instanceType;
+  if (instanceType !== undefined) {
+    record.instanceType = instanceType;
+    record.instanceTypeChange = null;
+  }
   if (chargeType !== undefined) record.instanceChargeType = chargeType;
-  if (patch.trafficPackageSize !== undefined) record.trafficPackageSize = trafficPackageSize ?? null;
+  if (patch.trafficPackageSize !== undefined) {
+    record.trafficPackageSize = trafficPackageSize ?? null;
+    record.trafficPackageChange = null;
+  }
   if (internetChargeType !== undefined) record.internetChargeType = internetChargeType;
   if (publicIps !== undefined) record.publicIpAddresses = publicIps;
   if (privateIps !== undefined) record.privateIpAddresses = privateIps;

@@ -11,6 +11,9 @@ export interface DiskRecord { diskId: string; diskSize: number; diskCategory: st
 /** A bandwidth change in progress or done (ModifyInstanceBandwidth is asynchronous). */
 export interface BandwidthChange { from: number; to: number; doneAt: number }
 
+/** An ordered change of another setting (traffic package, instance type), asynchronous as bandwidth is. */
+export interface OrderedChange<T> { from: T; to: T; doneAt: number }
+
 /**
  * What the simulator stores per instance. Catalogue-derived fields (cpu, memory, image name,
  * resource group name) are looked up when shown, so they can never disagree with the catalogue.
@@ -30,6 +33,31 @@ export interface InstanceRecord extends InstanceSettings {
   commitment: boolean;
   timeline: Timeline;
   bandwidthChange: BandwidthChange | null;
+  /** Absent in state files written before traffic package changes existed. */
+  trafficPackageChange?: OrderedChange<number | null> | null;
+  /** Absent in state files written before instance type changes existed. */
+  instanceTypeChange?: OrderedChange<string> | null;
+}
+
+/** The value in force at `now`: the new one once an ordered change has completed. */
+export function valueAt<T>(base: T, change: OrderedChange<T> | null | undefined, now: number): T {
+  return change && now >= change.doneAt ? change.to : base;
+}
+
+/** `Processing` until an ordered change completes, then `Enable`; null without a change. */
+export function changeStatus(change: { doneAt: number } | null | undefined, now: number): "Processing" | "Enable" | null {
+  if (!change) return null;
+  return now >= change.doneAt ? "Enable" : "Processing";
+}
+
+/** The instance type in force at `now`. */
+export function instanceTypeAt(record: InstanceRecord, now: number): string {
+  return valueAt(record.instanceType, record.instanceTypeChange, now);
+}
+
+/** The traffic package size in force at `now`. */
+export function trafficPackageAt(record: InstanceRecord, now: number): number | null {
+  return valueAt(record.trafficPackageSize, record.trafficPackageChange, now);
 }
 
 /** The bandwidth in force at `now`: the new value once a change has completed. */
@@ -82,7 +110,8 @@ export interface InstanceInfo {
 
 /** The InstanceInfo of an instance; `status` is the status derived for this moment. */
 export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, now: number): InstanceInfo {
-  const type = findInstanceType(record.instanceType);
+  const instanceType = instanceTypeAt(record, now);
+  const type = findInstanceType(instanceType);
   const image = findImage(record.imageId);
   const group = findResourceGroup(record.resourceGroupId) ?? DEFAULT_RESOURCE_GROUP;
   // The public address is assigned while the instance is being placed; none is shown before.
@@ -91,7 +120,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     instanceId: record.instanceId,
     zoneId: record.zoneId,
     instanceName: record.instanceName,
-    instanceType: record.instanceType,
+    instanceType,
     // The catalogue references are checked whenever a record is made, patched or loaded.
     cpuCount: type?.cpuCount ?? 0,
     memory: type?.memory ?? 0,
@@ -110,7 +139,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     resourceGroupId: group.resourceGroupId,
     resourceGroupName: group.resourceGroupName,
     instanceStatus: status,
-    trafficPackageSize: record.trafficPackageSize,
+    trafficPackageSize: trafficPackageAt(record, now),
     securityGroupIds: [...record.securityGroupIds],
     systemDisk: { ...record.systemDisk },
     dataDisks: record.dataDisks.map((d) => ({ ...d })),
@@ -132,9 +161,23 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
     instanceName: record.instanceName,
     internetMaxBandwidthOut: bandwidthAt(record, now),
     modifiedInternetMaxBandwidthOut: change ? change.to : null,
-    ...(change ? { modifiedBandwidthStatus: now >= change.doneAt ? "Enable" : "Processing" } : {}),
-    trafficPackageSize: record.trafficPackageSize,
-    modifiedTrafficPackageSize: null,
+    ...(change ? { modifiedBandwidthStatus: changeStatus(change, now) } : {}),
+    trafficPackageSize: trafficPackageAt(record, now),
+    modifiedTrafficPackageSize: record.trafficPackageChange ? record.trafficPackageChange.to : null,
+    ...(record.trafficPackageChange
+      ? { modifiedTrafficPackageStatus: changeStatus(record.trafficPackageChange, now) }
+      : {}),
+  };
+}
+
+/** The answer of DescribeInstanceTypeStatus at `now`: the modified fields only while a change is on record. */
+export function toInstanceTypeStatus(record: InstanceRecord, now: number): Record<string, unknown> {
+  const change = record.instanceTypeChange;
+  return {
+    instanceId: record.instanceId,
+    instanceName: record.instanceName,
+    instanceType: instanceTypeAt(record, now),
+    ...(change ? { modifiedInstanceType: change.to, modifiedInstanceTypeStatus: changeStatus(change, now) } : {}),
   };
 }
 

@@ -6,17 +6,27 @@ import type { SimulatorCore } from "./core";
 import { apiError, asSimulatorError } from "./errors";
 import { sendError } from "./http-util";
 import { newRequestId } from "./ids";
+import { API_PREFIX, serviceOfPath, SERVICES } from "./services";
 
 /** The one API path (shared notes §1); the action travels in X-ZC-Action, never in the URL. */
 export const API_PATH = "/api/v2/vm";
 
-/** Creates the HTTP server: the API at {@link API_PATH}, control under `/_sim`, 404 elsewhere. */
+/**
+ * Creates the HTTP server: the services at `/api/v2/<service>` ({@link API_PATH} for the VM API),
+ * control under `/_sim`, 404 elsewhere; an unknown service under `/api/v2/` gets UNSUPPORTED_SERVICE.
+ */
 export function createSimulatorServer(core: SimulatorCore, control: SimulatorControl): Server {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     let work: Promise<void>;
-    if (path === API_PATH) {
-      work = handleApiRequest(core, req, res);
+    const service = serviceOfPath(path);
+    if (service) {
+      work = handleApiRequest(core, req, res, service);
+    } else if (path.startsWith(API_PREFIX)) {
+      req.resume();
+      sendError(res, newRequestId(), apiError("UNSUPPORTED_SERVICE",
+        `No service ${path.slice(API_PREFIX.length)}; the services are ${Object.keys(SERVICES).map((s) => API_PREFIX + s).join(", ")}.`));
+      return;
     } else if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       work = handleControlRequest(control, req, res, path);
     } else {

@@ -10,6 +10,7 @@ import { type AttemptRecord, ZenlayerApiError } from "./errors";
 import {
   type AttemptFailure, type FailureClass, classifyFailure, decideRetry, describeFailure, isAmbiguousClass, isRetryableClass,
 } from "./retry-policy";
+import type { ApiService } from "./services";
 import type { Transport } from "./transport";
 
 /** API attempts per action since construction or the last reset. */
@@ -50,6 +51,8 @@ export interface InvokeOptions<T> {
   onAmbiguous?: (failure: AttemptFailure, cls: FailureClass) => Promise<AmbiguityResolution<T>>;
   /** Appended to the error when an ambiguous failure is not resolved: how to check what happened. */
   ambiguousHint?: string;
+  /** The service the action belongs to; the VM API when absent. */
+  service?: ApiService;
 }
 
 /** Calls `action` with `params` and parses the `response` object with `schema`. */
@@ -66,7 +69,7 @@ export async function invoke<S extends z.ZodType, R = never>(
 
   for (let attempt = 1; ; attempt++) {
     ctx.stats.count(action);
-    const outcome = await ctx.transport(action, body);
+    const outcome = await (options.service ? ctx.transport(action, body, options.service) : ctx.transport(action, body));
     const result: Interpreted<z.output<S>> = outcome.kind === "response"
       ? interpretResponse(outcome.response, schema, config.now(), secrets)
       : { ok: false, failure: { code: outcome.failure.code, apiMessage: outcome.failure.detail, errno: outcome.failure.errno, requestSent: outcome.failure.requestSent } };

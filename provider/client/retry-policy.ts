@@ -56,6 +56,8 @@ const PERMANENT_ERRNO = /^(ERR_TLS_|ERR_SSL_|ERR_INVALID_|CERT_|DEPTH_ZERO_SELF_
 export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   "ModifyInstancesAttribute", "ModifyInstancesResourceGroup", "ResetInstancesPassword",
   "StartInstances", "StopInstances", "ReleaseInstances", "TerminateInstance",
+  // Setting tags and group membership to a given value converges when repeated.
+  "ModifyResourceTags", "AssociateSecurityGroupInstance", "UnAssociateSecurityGroupInstance",
 ]);
 
 /** True for reads and for the modifies listed in IDEMPOTENT_ACTIONS; unknown actions are not. */

@@ -87,6 +87,21 @@ export const responseSchemas = {
     internetMaxBandwidthOut: optNum,
     modifiedInternetMaxBandwidthOut: optNum,
     modifiedBandwidthStatus: optStr,
+    trafficPackageSize: optNum,
+    modifiedTrafficPackageSize: optNum,
+    modifiedTrafficPackageStatus: optStr,
+  }),
+  /** ModifyInstanceTrafficPackage and ModifyInstanceType place an order, as a bandwidth change does. */
+  Order: withRequestId({ orderNumber: optStr }),
+  DescribeInstanceTypeStatus: withRequestId({
+    instanceId: optStr,
+    instanceType: optStr,
+    modifiedInstanceType: optStr,
+    modifiedInstanceTypeStatus: optStr,
+  }),
+  DescribeResourceTags: withRequestId({
+    totalCount: optNum,
+    dataSet: z.array(z.looseObject({ key: z.string().min(1), value: optStr })).nullish().transform((v) => v ?? []),
   }),
   DescribeZones: withRequestId({
     zoneSet: z.array(z.looseObject({ zoneId: z.string().min(1), zoneName: optStr })).nullish().transform((v) => v ?? []),

@@ -6,6 +6,7 @@ import got, { RequestError } from "got";
 import type { ResolvedClientConfig } from "./config";
 import type { RawResponse } from "./envelope";
 import { CLIENT_ERROR_CODES, redactSecrets } from "./errors";
+import { type ApiService, serviceUrl, vmService } from "./services";
 import { SIGNATURE_METHOD, signRequest } from "./sign";
 
 /** Content-Type we send (and sign); the API also accepts `application/json; charset=utf-8`. */
@@ -23,11 +24,16 @@ export interface NetworkFailure {
 /** The result of one attempt. */
 export type TransportOutcome = { kind: "response"; response: RawResponse } | { kind: "network"; failure: NetworkFailure };
 
-/** Sends one signed attempt of `action` with `body` (already serialized). Never throws. */
-export type Transport = (action: string, body: string) => Promise<TransportOutcome>;
+/**
+ * Sends one signed attempt of `action` with `body` (already serialized) to `service` (the VM API
+ * when absent). Never throws.
+ */
+export type Transport = (action: string, body: string, service?: ApiService) => Promise<TransportOutcome>;
 
 /** The headers of one attempt, signed for `timestamp` (seconds). */
-export function buildHeaders(config: ResolvedClientConfig, action: string, body: string, timestamp: number): Record<string, string> {
+export function buildHeaders(
+  config: ResolvedClientConfig, action: string, body: string, timestamp: number, service: ApiService = vmService(config),
+): Record<string, string> {
   const { authorization } = signRequest({
     accessKeyId: config.accessKeyId,
     accessKeyPassword: config.accessKeyPassword,
@@ -41,7 +47,8 @@ export function buildHeaders(config: ResolvedClientConfig, action: string, body:
     host: config.domain,
     "content-type": CONTENT_TYPE,
     "x-zc-action": action,
-    "x-zc-version": config.apiVersion,
+    "x-zc-version": service.version,
+    "x-zc-service": service.name,
     "x-zc-timestamp": String(timestamp),
     "x-zc-signature-method": SIGNATURE_METHOD,
     "x-zc-request-client": config.requestClient,
@@ -67,10 +74,10 @@ export function createGotTransport(config: ResolvedClientConfig): Transport {
   });
   const secrets = [config.accessKeyPassword];
 
-  return async (action, body) => {
-    const headers = buildHeaders(config, action, body, Math.floor(config.now() / 1000));
+  return async (action, body, service = vmService(config)) => {
+    const headers = buildHeaders(config, action, body, Math.floor(config.now() / 1000), service);
     try {
-      const res = await http.post(config.endpoint, { body, headers });
+      const res = await http.post(serviceUrl(config, service), { body, headers });
       const retryAfter = res.headers["retry-after"];
       const contentType = res.headers["content-type"];
       return {

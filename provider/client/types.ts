@@ -90,7 +90,27 @@ export interface InternetStatus {
   modifiedInternetMaxBandwidthOut?: number | null;
   /** `Processing` (change in progress), `Enable` (done), `WaitToEnable` (next billing cycle). */
   modifiedBandwidthStatus?: string | null;
+  trafficPackageSize?: number | null;
+  modifiedTrafficPackageSize?: number | null;
+  /** As `modifiedBandwidthStatus`, for a traffic package change. */
+  modifiedTrafficPackageStatus?: string | null;
 }
+
+/** Progress of an instance type change (DescribeInstanceTypeStatus). */
+export interface InstanceTypeStatus {
+  requestId: string;
+  instanceId: string;
+  instanceType?: string;
+  modifiedInstanceType?: string;
+  /** As `modifiedBandwidthStatus`: `Processing`, `Enable`, `WaitToEnable`. */
+  modifiedInstanceTypeStatus?: string;
+}
+
+/** The reinstall request: the image and, optionally, the login (one of password or keyId). */
+export interface ResetInstanceRequest { instanceId: string; imageId: string; password?: string; keyId?: string }
+
+/** A tag change on one resource in the Zenlayer Resource Manager (zrm). */
+export interface ModifyResourceTagsRequest { resourceUuid: string; replaceTags?: Tag[]; deleteTagKeys?: string[] }
 
 export interface ZoneInfo { zoneId: string; zoneName?: string }
 export interface InstanceTypeQuota {
@@ -134,6 +154,16 @@ export interface VmApi {
   stopInstances(req: { instanceIds: string[]; forceShutdown?: boolean }): Promise<Ack>;
   terminateInstance(req: { instanceId: string }): Promise<Ack>;
   releaseInstances(req: { instanceIds: string[] }): Promise<Ack>;
+  resetInstance(req: ResetInstanceRequest): Promise<Ack>;
+  modifyInstanceTrafficPackage(req: { instanceId: string; trafficPackageSize: number }): Promise<Ack & { orderNumber?: string }>;
+  modifyInstanceType(req: { instanceId: string; instanceTypeId: string }): Promise<Ack & { orderNumber?: string }>;
+  describeInstanceTypeStatus(req: { instanceId: string }): Promise<InstanceTypeStatus>;
+  associateSecurityGroupInstance(req: { securityGroupId: string; instanceId: string }): Promise<Ack>;
+  unAssociateSecurityGroupInstance(req: { securityGroupId: string; instanceId: string }): Promise<Ack>;
+  /** Zenlayer Resource Manager (zrm), not the VM API. */
+  modifyResourceTags(req: ModifyResourceTagsRequest): Promise<Ack>;
+  /** Zenlayer Resource Manager (zrm), not the VM API. */
+  describeResourceTags(req: { resourceUuid: string }): Promise<{ requestId: string; tags: Tag[] }>;
   describeZones(req: { zoneIds?: string[] }): Promise<{ requestId: string; zoneSet: ZoneInfo[] }>;
   describeZoneInstanceConfigInfos(req: { instanceChargeType: InstanceChargeType; zoneId?: string; instanceType?: string }): Promise<{ requestId: string; instanceTypeQuotaSet: InstanceTypeQuota[] }>;
   describeImages(req: { zoneId?: string; imageIds?: string[]; imageName?: string; osType?: string; pageNum?: number; pageSize?: number }): Promise<PagedResponse<ImageInfo>>;

@@ -7,10 +7,12 @@ import { type ClientOptions, type ResolvedClientConfig, resolveClientConfig } fr
 import { ambiguousCreateHint, reconcileCreate } from "./create-reconcile";
 import { CallStats, type ClientStats, invoke, type Parsed } from "./invoke";
 import { responseSchemas as S } from "./schemas";
+import { type ApiService, ZRM_SERVICE } from "./services";
 import { createGotTransport, type Transport } from "./transport";
 import type {
   Ack, CreateInstancesRequest, CreateInstancesResponse, DescribeInstancesRequest, ImageInfo, InstanceChargeType,
-  InstanceInfo, InstanceStatusEntry, InstanceTypeQuota, InternetStatus, PagedResponse, VmApi, ZoneInfo,
+  InstanceInfo, InstanceStatusEntry, InstanceTypeQuota, InstanceTypeStatus, InternetStatus, ModifyResourceTagsRequest,
+  PagedResponse, ResetInstanceRequest, Tag, VmApi, ZoneInfo,
 } from "./types";
 
 /** The Zenlayer VM API client. Configuration is resolved (and validated) in the constructor. */
@@ -41,8 +43,18 @@ export class VmClient implements VmApi {
     return this.#config.endpoint;
   }
 
-  #call<T extends z.ZodType>(action: string, schema: T, params: object): Promise<Parsed<T>> {
-    return invoke<T>({ config: this.#config, transport: this.#transport, stats: this.#stats }, action, params, schema);
+  #call<T extends z.ZodType>(action: string, schema: T, params: object, service?: ApiService): Promise<Parsed<T>> {
+    return invoke<T>({ config: this.#config, transport: this.#transport, stats: this.#stats }, action, params, schema, service ? { service } : {});
+  }
+
+  /** An action that places an order (a billing change): NOT repeated after an ambiguous failure. */
+  async #order(action: string, params: { instanceId: string }, check: string): Promise<Ack & { orderNumber?: string }> {
+    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const res = await invoke(ctx, action, params, S.Order, {
+      ambiguousHint: `The change may have been ordered although no clear answer arrived; it was not sent again. ` +
+        `Check ${check} for instance ${params.instanceId} before retrying.`,
+    });
+    return { requestId: res.requestId, ...(res.orderNumber ? { orderNumber: res.orderNumber } : {}) };
   }
 
   /**
@@ -126,6 +138,57 @@ export class VmClient implements VmApi {
   /** Releases recycled instances for good. A repeat of a release that happened answers not-found. */
   async releaseInstances(req: { instanceIds: string[] }): Promise<Ack> {
     return ack(await this.#call("ReleaseInstances", S.Ack, req));
+  }
+
+  /**
+   * Reinstalls a STOPPED instance with `imageId` (and the login given). Not repeated after an
+   * ambiguous failure: a second reinstall would be refused (the instance is REBUILDING) or wipe
+   * the system disk again.
+   */
+  async resetInstance(req: ResetInstanceRequest): Promise<Ack> {
+    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const res = await invoke(ctx, "ResetInstance", req, S.Ack, {
+      ambiguousHint: `The reinstall may have started although no clear answer arrived; it was not sent again. ` +
+        `Check the status of instance ${req.instanceId} (REBUILDING means it started) before retrying.`,
+    });
+    return ack(res);
+  }
+
+  /** Orders a new traffic package size (TB); progress in DescribeInstanceInternetStatus. */
+  modifyInstanceTrafficPackage(req: { instanceId: string; trafficPackageSize: number }): Promise<Ack & { orderNumber?: string }> {
+    return this.#order("ModifyInstanceTrafficPackage", req, "DescribeInstanceInternetStatus");
+  }
+
+  /** Orders another instance type (note the field name `instanceTypeId`); progress in DescribeInstanceTypeStatus. */
+  modifyInstanceType(req: { instanceId: string; instanceTypeId: string }): Promise<Ack & { orderNumber?: string }> {
+    return this.#order("ModifyInstanceType", req, "DescribeInstanceTypeStatus");
+  }
+
+  /** Progress of an instance type change. */
+  async describeInstanceTypeStatus(req: { instanceId: string }): Promise<InstanceTypeStatus> {
+    const res = await this.#call("DescribeInstanceTypeStatus", S.DescribeInstanceTypeStatus, req);
+    return { ...res, instanceId: res.instanceId ?? req.instanceId };
+  }
+
+  /** Adds the instance to a security group. Idempotent. */
+  async associateSecurityGroupInstance(req: { securityGroupId: string; instanceId: string }): Promise<Ack> {
+    return ack(await this.#call("AssociateSecurityGroupInstance", S.Ack, req));
+  }
+
+  /** Removes the instance from a security group. Idempotent. */
+  async unAssociateSecurityGroupInstance(req: { securityGroupId: string; instanceId: string }): Promise<Ack> {
+    return ack(await this.#call("UnAssociateSecurityGroupInstance", S.Ack, req));
+  }
+
+  /** Sets (`replaceTags`) and removes (`deleteTagKeys`) tags of one resource, in the Resource Manager. Idempotent. */
+  async modifyResourceTags(req: ModifyResourceTagsRequest): Promise<Ack> {
+    return ack(await this.#call("ModifyResourceTags", S.Ack, req, ZRM_SERVICE));
+  }
+
+  /** The tags of one resource, from the Resource Manager. */
+  async describeResourceTags(req: { resourceUuid: string }): Promise<{ requestId: string; tags: Tag[] }> {
+    const res = await this.#call("DescribeResourceTags", S.DescribeResourceTags, req, ZRM_SERVICE);
+    return { requestId: res.requestId, tags: res.dataSet.map((t) => (t.value === undefined ? { key: t.key } : { key: t.key, value: t.value })) };
   }
 
   /** Zones, optionally filtered by id. */

@@ -39,15 +39,7 @@ export async function diff(_id: string, olds: Raw, news: Raw): Promise<DiffResul
 
 /** Creates (or adopts) the instance. */
 export async function create(inputs: Raw): Promise<CreateResult<InstanceOutputs>> {
-  try {
-    return await createInstance(context("create the instance"), inputs);
-  } catch (e) {
-    // The provider host adds `__provider` to the outputs of a successful create, but not to the
-    // properties of a partial failure: without it the state's copy could not be loaded again, and
-    // delete/refresh of the kept instance would fail ("code must be a string").
-    if (e instanceof PartialFailure && inputs.__provider !== undefined) e.properties.__provider = inputs.__provider;
-    throw e;
-  }
+  return keepingProvider(inputs, () => createInstance(context("create the instance"), inputs));
 }
 
 /** Refresh or lookup. */
@@ -59,7 +51,22 @@ export async function read(id: string, props?: Raw): Promise<ReadResult> {
 /** In-place changes. */
 export async function update(id: string, olds: Raw, news: Raw): Promise<UpdateResult<InstanceOutputs>> {
   rememberOwner(olds);
-  return updateInstance(context(`update ${id}`), id, olds, news);
+  return keepingProvider(news.__provider === undefined ? olds : news, () => updateInstance(context(`update ${id}`), id, olds, news));
+}
+
+/**
+ * Runs a create or update (adoption included). The provider host adds `__provider` to the outputs
+ * of a success, but not to the properties of a partial failure: without it the state's copy of the
+ * resource could not be loaded again, and the next refresh or destroy of the kept instance would
+ * fail ("code must be a string"). So every partial failure carries it from `inputs`.
+ */
+async function keepingProvider<T>(inputs: Raw, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof PartialFailure && inputs.__provider !== undefined) e.properties.__provider = inputs.__provider;
+    throw e;
+  }
 }
 
 /** TerminateInstance and the rest of issue 3's delete (delete.ts). */

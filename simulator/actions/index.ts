@@ -1,12 +1,18 @@
 import type { ActionHandler } from "./context";
 import { CreateInstances } from "./CreateInstances";
+import { AssociateSecurityGroupInstance, UnAssociateSecurityGroupInstance } from "./SecurityGroupInstance";
 import { DescribeImages } from "./DescribeImages";
 import { DescribeInstanceInternetStatus } from "./DescribeInstanceInternetStatus";
 import { DescribeInstances } from "./DescribeInstances";
 import { DescribeInstancesStatus } from "./DescribeInstancesStatus";
+import { DescribeInstanceTypeStatus } from "./DescribeInstanceTypeStatus";
+import { DescribeResourceTags } from "./DescribeResourceTags";
 import { DescribeZoneInstanceConfigInfos } from "./DescribeZoneInstanceConfigInfos";
 import { DescribeZones } from "./DescribeZones";
 import { ModifyInstanceBandwidth } from "./ModifyInstanceBandwidth";
+import { ModifyInstanceTrafficPackage } from "./ModifyInstanceTrafficPackage";
+import { ModifyInstanceType } from "./ModifyInstanceType";
+import { ModifyResourceTags } from "./ModifyResourceTags";
 import { ModifyInstancesAttribute } from "./ModifyInstancesAttribute";
 import { ModifyInstancesResourceGroup } from "./ModifyInstancesResourceGroup";
 import { RebootInstances } from "./RebootInstances";
@@ -17,7 +23,7 @@ import { StartInstances } from "./StartInstances";
 import { StopInstances } from "./StopInstances";
 import { TerminateInstance } from "./TerminateInstance";
 
-/** Every supported action, by the name sent in `X-ZC-Action` (dispatch as in dynalite). */
+/** Every supported VM API action, by the name sent in `X-ZC-Action` (dispatch as in dynalite). */
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   CreateInstances,
   DescribeInstances,
@@ -36,12 +42,18 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeZones,
   DescribeZoneInstanceConfigInfos,
   DescribeImages,
+  ModifyInstanceTrafficPackage,
+  ModifyInstanceType,
+  DescribeInstanceTypeStatus,
+  AssociateSecurityGroupInstance,
+  UnAssociateSecurityGroupInstance,
 };
 
-/** The supported action names. */
-export const ACTION_NAMES: readonly string[] = Object.keys(ACTIONS);
+/** The Zenlayer Resource Manager (`zrm`) actions: tags of any resource, here of instances. */
+export const ZRM_ACTIONS: Readonly<Record<string, ActionHandler>> = {
+  ModifyResourceTags,
+  DescribeResourceTags,
+};
 
-/** The handler of `action`, or undefined. Own properties only, so `toString` is not an action. */
-export function findAction(action: string): ActionHandler | undefined {
-  return Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-}
+/** The supported VM API action names. */
+export const ACTION_NAMES: readonly string[] = Object.keys(ACTIONS);

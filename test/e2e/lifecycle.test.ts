@@ -17,6 +17,8 @@ const cliOutput: string[] = [];
 function webSpec(overrides: Record<string, unknown> = {}) {
   return { web: { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: imageFor("SEL-A"), internetMaxBandwidthOut: 1, tags: { team: "e2e" }, ...overrides } };
 }
+/** A change no API action makes on a live instance (another zone): it can only be replaced. */
+const REPLACED = { internetMaxBandwidthOut: 5, zoneId: "HKG-A" };
 async function exported(): Promise<ExportedInstance> {
   const outputs = await stack.outputs();
   return (outputs.instances as ExportedInstance[])[0]!;
@@ -85,14 +87,14 @@ test("an in-place change previews as an update of that property and keeps the in
 
 test("an immutable change previews and applies as a replacement, deleting the old instance first", async () => {
   const before = await exported();
-  await stack.setConfig("instances", JSON.stringify(webSpec({ internetMaxBandwidthOut: 5, instanceType: "c.2c4g" })));
+  await stack.setConfig("instances", JSON.stringify(webSpec(REPLACED)));
   const preview = await stack.previewJson();
   const step = preview.steps.find((s) => s.urn.endsWith("::web"))!;
   expect(step.op).toBe("replace");
-  expect(step.replaceReasons).toEqual(["instanceType"]);
+  expect(step.replaceReasons).toEqual(["zoneId"]);
   const text = await record(stack.pulumi(["preview", "--diff"]));
   expect(text.output).toMatch(/\+-pulumi-nodejs:dynamic\/zenlayer:Instance: \(replace\)/);
-  expect(text.output).toMatch(/~ instanceType\s*:\s*"c\.1c2g" => "c\.2c4g"/);
+  expect(text.output).toMatch(/~ zoneId\s*:\s*"SEL-A" => "HKG-A"/);
 
   const up = await record(stack.up());
   // deleteBeforeReplace: the old instance is in the recycle bin before the replacement is created.
@@ -102,7 +104,7 @@ test("an immutable change previews and applies as a replacement, deleting the ol
   expect(created).toBeGreaterThan(recycled);
   const after = await exported();
   expect(after.id).not.toBe(before.id);
-  expect(after.type).toBe("c.2c4g");
+  expect(sim.control.getInstance(after.id)?.zoneId).toBe("HKG-A");
   expect(["RECYCLING", "RECYCLE", undefined]).toContain(sim.control.getInstance(before.id)?.instanceStatus);
 });
 
@@ -117,7 +119,7 @@ test("refresh picks up a rename made out of band; an auto-generated name follows
   const clean = await stack.previewJson();
   expect(clean.steps.filter((s) => s.urn.endsWith("::web") && s.op !== "same")).toEqual([]);
 
-  const declared = webSpec({ internetMaxBandwidthOut: 5, instanceType: "c.2c4g", instanceName: "web-declared" });
+  const declared = webSpec({ ...REPLACED, instanceName: "web-declared" });
   await stack.setConfig("instances", JSON.stringify(declared));
   await record(stack.up());
   expect(sim.control.getInstance(vm.id)?.instanceName).toBe("web-declared");

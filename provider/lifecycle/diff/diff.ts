@@ -3,10 +3,11 @@
  *
  * `olds` are the old OUTPUTS (they carry every input as applied, see outputs.ts), `news` the new
  * inputs after check. Rules:
- * - in place: instanceName, internetMaxBandwidthOut, password, resourceGroupId (update.ts);
- * - replace: everything the API cannot change on a live instance (REPLACE_KEYS). `imageId` and
- *   `keyId` would reinstall the OS: shown as a replacement, honest about the data loss. `tags`
- *   too: the VM API has no tag action, so a tag change can only be applied by a new instance;
+ * - in place: every input the API can change on a live instance (IN_PLACE_KEYS; the steps are in
+ *   in-place/). `imageId` and `keyId` reinstall the OS in place: the system disk is rewritten, the
+ *   id, addresses and data disks stay; `tags` go through the Resource Manager;
+ * - replace: what no action changes on a live instance (REPLACE_KEYS): zone, charge types,
+ *   subnet, disks;
  * - state only: `forceDelete` and `timeouts` are recorded by an update that calls no API (delete
  *   reads them from the stored outputs, so they must reach the state), never touching the VM;
  * - ignored: `adoptInstanceId` (only create reads it), `__owner`, `__resourceName`.
@@ -26,13 +27,14 @@ type Raw = Record<string, unknown>;
 
 /** Changing any of these needs a new instance. */
 export const REPLACE_KEYS = [
-  "zoneId", "instanceType", "imageId", "keyId", "instanceChargeType", "instanceChargePrepaid",
-  "internetChargeType", "trafficPackageSize", "subnetId", "systemDisk", "dataDisks",
-  "securityGroupId", "tags",
+  "zoneId", "instanceChargeType", "instanceChargePrepaid", "internetChargeType", "subnetId", "systemDisk", "dataDisks",
 ] as const;
 
-/** Changed in place by update.ts, in this order. */
-export const IN_PLACE_KEYS = ["instanceName", "resourceGroupId", "internetMaxBandwidthOut", "password"] as const;
+/** Changed in place by update (in-place/ holds one step per change). */
+export const IN_PLACE_KEYS = [
+  "instanceName", "resourceGroupId", "tags", "securityGroupId", "instanceType", "trafficPackageSize", "imageId", "keyId",
+  "internetMaxBandwidthOut", "password", "powerState",
+] as const;
 
 /** Recorded in state without an API call. */
 export const STATE_ONLY_KEYS = ["forceDelete", "timeouts"] as const;
@@ -71,7 +73,7 @@ export function differs(key: string, olds: Raw, news: Raw): boolean {
   const prev = olds[key];
   if (containsUnknown(next)) return true;
   if (OPTIONAL_COMPUTED.has(key) && (next === undefined || next === null)) return false;
-  // An adopted instance's tags are managed only when declared (they cannot change without a replacement).
+  // An adopted instance's tags are managed only when declared.
   if (key === "tags" && (next === undefined || next === null) && news.adoptInstanceId !== undefined) return false;
   switch (key) {
     case "tags":

@@ -1,122 +1,68 @@
 /**
- * The in-place changes, each through its action, in a safe order: name
- * (ModifyInstancesAttribute), resource group (ModifyInstancesResourceGroup), bandwidth
- * (ModifyInstanceBandwidth, then DescribeInstanceInternetStatus until the change is in force),
- * password (ResetInstancesPassword). Cheap, reversible metadata first; the billing change and the
- * credential change last. Used by update, and by create when it adopts an instance.
+ * The in-place changes an update applies (and an adoption, to bring an existing instance in line
+ * with its inputs). Each step is its own module in this folder; this one only orders them, runs
+ * the ones that are wanted and records what was applied:
+ *
+ *  1. power on (power.ts), when the inputs want a stopped instance RUNNING, so the steps that need
+ *     a running instance can follow;
+ *  2. metadata, at once and reversible: name, resource group, tags (Resource Manager), security group;
+ *  3. orders, waited until in force: instance type (resize.ts), traffic package;
+ *  4. the reinstall for a new image or key pair (stop, ResetInstance, wait RUNNING);
+ *  5. bandwidth (needs RUNNING), then the password (skipped when the reinstall already set it);
+ *  6. power off (power.ts), last, when the inputs want the instance STOPPED.
+ *
+ * Whether a step is wanted is decided just before it runs, from the settings the earlier steps
+ * left behind (a reinstall brings the instance up and sets the password). The first failure stops
+ * the run with an InPlaceError that lists the steps applied before it.
  */
-import type { Ctx } from "../runtime/context";
-import { formatDuration } from "../inputs/durations";
 import { messageOf, redactedError } from "../errors";
 import type { InstanceInputs } from "../inputs/inputs";
+import type { Ctx } from "../runtime/context";
 import type { WaitArgs } from "../waits/waiters";
+import { bandwidthStep } from "./bandwidth";
+import { renameStep } from "./name";
+import { passwordStep } from "./password";
+import { startStep, stopStep } from "./power";
+import { reinstallStep } from "./reinstall";
+import { resizeStep } from "./resize";
+import { resourceGroupStep } from "./resource-group";
+import { securityGroupStep } from "./security-group";
+import { type AppliedChanges, type CurrentSettings, InPlaceError, type InPlaceStep } from "./step";
+import { tagsStep } from "./tags";
+import { trafficPackageStep } from "./traffic-package";
 
-/** What the instance has now (name, group and bandwidth from the API; password from state). */
-export interface CurrentSettings {
-  status: string;
-  instanceName?: string;
-  resourceGroupId?: string;
-  internetMaxBandwidthOut?: number;
-  password?: string;
-}
+export { type AppliedChanges, type CurrentSettings, currentSettingsOf, InPlaceError } from "./step";
 
-/** What was done: the applied values and notes worth printing. */
-export interface AppliedChanges {
-  applied: Partial<InstanceInputs>;
-  /** A bandwidth change accepted for the next billing cycle (WaitToEnable). */
-  bandwidthPending?: number;
-}
+/** Every in-place step, in the order they run. */
+export const IN_PLACE_STEPS: readonly InPlaceStep[] = [
+  startStep,
+  renameStep, resourceGroupStep, tagsStep, securityGroupStep,
+  resizeStep, trafficPackageStep,
+  reinstallStep,
+  bandwidthStep, passwordStep,
+  stopStep,
+];
 
-/** Error of one in-place step, with what had been applied before it. */
-export class InPlaceError extends Error {
-  constructor(message: string, readonly done: AppliedChanges) {
-    super(message);
-  }
+/** The steps that would run for `current` → `desired`, judged before any of them runs (no API call). */
+export function planInPlace(current: CurrentSettings, desired: InstanceInputs): string[] {
+  return IN_PLACE_STEPS.filter((step) => step.wanted(current, desired)).map((step) => step.name);
 }
 
 /** Applies every difference between `current` and `desired`; throws InPlaceError on the first failure. */
 export async function applyInPlace(
   ctx: Ctx, id: string, current: CurrentSettings, desired: InstanceInputs, args: WaitArgs, secrets: readonly (string | undefined)[],
 ): Promise<AppliedChanges> {
-  const done: AppliedChanges = { applied: {} };
-  const step = async (what: string, run: () => Promise<void>) => {
+  const done: AppliedChanges = { applied: {}, steps: [], nextCycle: {} };
+  const live: CurrentSettings = { ...current };
+  for (const step of IN_PLACE_STEPS) {
+    if (!step.wanted(live, desired)) continue;
     try {
-      await run();
+      await step.apply({ ctx, id, current: live, desired, args, done });
     } catch (e) {
-      throw new InPlaceError(
-        redactedError(`Updating ${id} (${what}) failed: ${messageOf(e)}`, secrets).message, done);
+      const message = e instanceof InPlaceError ? e.message : `Updating ${id} (${step.name}) failed: ${messageOf(e)}`;
+      throw new InPlaceError(redactedError(message, secrets).message, done);
     }
-  };
-  if (desired.instanceName !== undefined && desired.instanceName !== current.instanceName) {
-    const name = desired.instanceName;
-    await step("instanceName", async () => {
-      await ctx.api.modifyInstancesAttribute({ instanceIds: [id], instanceName: name });
-      done.applied.instanceName = name;
-      ctx.log.info(`${id} renamed to ${name}`);
-    });
-  }
-  if (desired.resourceGroupId !== undefined && desired.resourceGroupId !== current.resourceGroupId) {
-    const group = desired.resourceGroupId;
-    await step("resourceGroupId", async () => {
-      await ctx.api.modifyInstancesResourceGroup({ instanceIds: [id], resourceGroupId: group });
-      done.applied.resourceGroupId = group;
-      ctx.log.info(`${id} moved to resource group ${group}`);
-    });
-  }
-  if (desired.internetMaxBandwidthOut !== undefined && desired.internetMaxBandwidthOut !== current.internetMaxBandwidthOut) {
-    const target = desired.internetMaxBandwidthOut;
-    if (current.status !== "RUNNING") {
-      throw new InPlaceError(
-        `Updating ${id} (internetMaxBandwidthOut) needs a RUNNING instance (ModifyInstanceBandwidth), but it is ` +
-        `${current.status}. Start it in the console, then run pulumi up again.`, done);
-    }
-    await step("internetMaxBandwidthOut", async () => {
-      await ctx.api.modifyInstanceBandwidth({ instanceId: id, internetMaxBandwidthOut: target });
-      const result = await waitForBandwidth(ctx, id, target, args);
-      done.applied.internetMaxBandwidthOut = target;
-      if (result === "next-cycle") {
-        done.bandwidthPending = target;
-        ctx.log.info(`${id}: the bandwidth change to ${target} Mbps was accepted and takes effect at the next billing cycle (WaitToEnable)`);
-      } else {
-        ctx.log.info(`${id}: bandwidth is now ${target} Mbps`);
-      }
-    });
-  }
-  if (desired.password !== undefined && desired.password !== current.password) {
-    const password = desired.password;
-    await step("password", async () => {
-      await ctx.api.resetInstancesPassword({ instanceIds: [id], password });
-      done.applied.password = password;
-      ctx.log.info(`${id}: password reset`);
-    });
+    done.steps.push(step.name);
   }
   return done;
-}
-
-/**
- * Polls DescribeInstanceInternetStatus (growing, jittered interval) until the new bandwidth is in
- * force (`Enable` / no pending change, with the new value) or accepted for the next billing cycle
- * (`WaitToEnable`).
- */
-export async function waitForBandwidth(ctx: Ctx, id: string, target: number, args: WaitArgs): Promise<"enabled" | "next-cycle"> {
-  let interval = ctx.settings.pollIntervalMs;
-  for (;;) {
-    const s = await ctx.api.describeInstanceInternetStatus({ instanceId: id });
-    const state = s.modifiedBandwidthStatus ?? undefined;
-    if (state === "WaitToEnable") return "next-cycle";
-    if (state !== "Processing" && s.internetMaxBandwidthOut === target) return "enabled";
-    if (state === "Enable" && s.modifiedInternetMaxBandwidthOut === target) return "enabled";
-    const now = ctx.clock.now();
-    if (now >= args.deadline) {
-      throw new Error(
-        `the bandwidth change to ${target} Mbps was ordered but is still ${state ?? "not in force"} after ` +
-        `${formatDuration(now - args.started)} (limit ${args.limitText}); run pulumi refresh later to see whether it completed`);
-    }
-    args.progress.report(
-      `${id}: bandwidth change to ${target} Mbps is ${state ?? "pending"} (${formatDuration(now - args.started)} of ${args.limitText})`,
-      `bandwidth:${state}`);
-    const pause = Math.round(interval * (1 - 0.2 * ctx.clock.random()));
-    await ctx.clock.sleep(Math.min(pause, args.deadline - now));
-    interval = Math.min(interval * 2, Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs));
-  }
 }

@@ -11,6 +11,7 @@ export const INPUT_DEFAULTS = {
   instanceChargeType: "POSTPAID",
   internetChargeType: "ByBandwidth",
   forceDelete: false,
+  powerState: "RUNNING",
 } as const;
 
 /**

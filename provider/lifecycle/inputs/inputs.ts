@@ -3,7 +3,7 @@
  * CreateInstances) and the cross-field rules. Field names are CreateInstances' own.
  */
 import { z } from "zod";
-import { passwordProblems as apiPasswordProblems } from "../../../facts/rules";
+import { passwordProblems as apiPasswordProblems, tagProblem } from "../../../facts/rules";
 import { INTERNET_CHARGE_TYPES } from "../../client/types";
 import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../../client/types";
 import { OWNER_TAG_KEY } from "../constants";
@@ -32,6 +32,8 @@ export interface InstanceInputs {
   dataDisks?: DataDiskSpec[];
   securityGroupId?: string;
   tags?: Record<string, string>;
+  /** Whether the instance should be running; default RUNNING. */
+  powerState?: PowerState;
   forceDelete?: boolean;
   timeouts?: Timeouts;
   adoptInstanceId?: string;
@@ -40,6 +42,10 @@ export interface InstanceInputs {
   /** The Pulumi resource name, set by the SDK: the base of the auto-generated instance name. */
   __resourceName?: string;
 }
+
+/** The power states an instance can be declared in. */
+export const POWER_STATES = ["RUNNING", "STOPPED"] as const;
+export type PowerState = (typeof POWER_STATES)[number];
 
 /**
  * What is wrong with a password (the API's rule, shared with the simulator), or undefined. Never
@@ -103,11 +109,14 @@ export const inputSchema = z.object({
     .superRefine((tags, ctx) => {
       for (const key of Object.keys(tags)) {
         if (key.trim() === "") ctx.addIssue({ code: "custom", message: "tag keys must not be empty" });
+        const problem = tagProblem(key, tags[key] ?? "");
+        if (problem) ctx.addIssue({ code: "custom", message: `each tag must ${problem}` });
         if (key === OWNER_TAG_KEY) {
           ctx.addIssue({ code: "custom", message: `the tag "${OWNER_TAG_KEY}" is reserved: the provider sets it to find its own instances` });
         }
       }
     }).optional(),
+  powerState: z.enum(POWER_STATES, { error: 'powerState must be "RUNNING" or "STOPPED"' }).optional(),
   forceDelete: z.boolean({ error: "forceDelete must be true or false" }).optional(),
   timeouts: z.object({
     create: duration("timeouts.create").optional(),

@@ -3,8 +3,9 @@
  * alternative to `pulumi import`, which cannot work for dynamic resources (pulumi/pulumi#16175).
  *
  * create then sends no CreateInstances: it reads the instance, fails with one line per property
- * when an immutable input disagrees with it, waits for a stable state, applies the in-place
- * differences (name, resource group, bandwidth, and the password when one is given) and returns
+ * when an input that adoption does not change disagrees with it (adoption never reinstalls or
+ * resizes), waits for a stable state, applies the other differences (name, resource group,
+ * bandwidth, power state, and the password when one is given) and returns
  * its id. From then on the instance is managed like any other: `pulumi destroy` deletes it (use
  * the `retainOnDelete` resource option to keep it). Later changes to `adoptInstanceId` do nothing.
  */
@@ -16,7 +17,7 @@ import { RECYCLED_STATUSES } from "../constants";
 import { formatDuration } from "../inputs/durations";
 import { messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
-import { applyInPlace, InPlaceError } from "../in-place/in-place";
+import { applyInPlace, currentSettingsOf, InPlaceError } from "../in-place/in-place";
 import type { InstanceInputs } from "../inputs/inputs";
 import { describeMismatches, mismatches } from "../diff/matching";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
@@ -46,7 +47,7 @@ export async function adoptExplicit(
   const differences = mismatches(inputs, info, false);
   if (differences.length > 0) {
     throw redactedError(
-      `Cannot adopt ${id}: properties that cannot change in place differ from the inputs: ${describeMismatches(differences)}. ` +
+      `Cannot adopt ${id}: properties that adoption does not change differ from the inputs: ${describeMismatches(differences)}. ` +
       `Change the inputs to match the instance (or remove adoptInstanceId to create a new instance).`, secrets);
   }
   const stable = await waitUntilStable(ctx, id, args).catch((e: unknown) => {
@@ -66,8 +67,8 @@ export async function adoptExplicit(
 }
 
 /**
- * Brings an existing instance's in-place settings (name, resource group, bandwidth, password when
- * given) in line with the inputs, for an adopted instance of either kind. A failure keeps the
+ * Brings an existing instance's in-place settings (name, resource group, bandwidth, power state,
+ * password when given) in line with the inputs, for an adopted instance of either kind. A failure keeps the
  * instance in the stack (partial state) with `keptNote` appended. Returns the instance as read
  * before the changes.
  */
@@ -77,10 +78,7 @@ export async function applyDeclaredSettings(
   const id = info.instanceId;
   const current = (await describeOne(ctx.api, id)) ?? info;
   try {
-    await applyInPlace(ctx, id, {
-      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
-      internetMaxBandwidthOut: current.internetMaxBandwidthOut,
-    }, inputs, args, secrets);
+    await applyInPlace(ctx, id, currentSettingsOf(current), inputs, args, secrets);
   } catch (e) {
     const reason = e instanceof InPlaceError ? e.message : messageOf(e);
     throw await partialFailure(ctx, id, inputs, current.instanceStatus, `${reason} ${keptNote}`, secrets);

@@ -80,7 +80,12 @@ async function waitForNewInstance(
   ctx: Ctx, id: string, inputs: InstanceInputs, args: WaitArgs, secrets: readonly (string | undefined)[],
 ): Promise<CreateResult<InstanceOutputs>> {
   const outcome = await waitUntilRunning(ctx, id, args);
-  if (outcome.kind === "running") return { id, outs: await describeOutputs(ctx, id, inputs, args, secrets) };
+  if (outcome.kind === "running") {
+    // CreateInstances always starts the instance: one declared STOPPED is stopped now.
+    const info = inputs.powerState === "STOPPED" ? await describeOne(ctx.api, id) : undefined;
+    if (info) await applyDeclaredSettings(ctx, info, inputs, args, secrets, "It is kept in the stack; run pulumi up again.");
+    return { id, outs: await describeOutputs(ctx, id, inputs, args, secrets) };
+  }
   const elapsed = formatDuration(ctx.clock.now() - args.started);
   if (outcome.kind === "failed") return cleanUpFailed(ctx, id, inputs, elapsed, secrets);
   if (outcome.kind === "vanished") {

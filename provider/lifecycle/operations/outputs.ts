@@ -31,7 +31,7 @@ export const COMPUTED_KEYS = [
 
 /**
  * Outputs from the API's view of the instance and the inputs as applied. Fields the API reports
- * (name, bandwidth, image, type, zone, resource group, subnet, key, tags) come from the API, so a
+ * (name, bandwidth, image, type, zone, resource group, subnet, key, tags, power state) come from the API, so a
  * later diff sees drift; the rest (password, disks as requested, options) from `applied`.
  */
 export function buildOutputs(applied: InstanceInputs, info: InstanceInfo): InstanceOutputs {
@@ -50,6 +50,7 @@ export function buildOutputs(applied: InstanceInputs, info: InstanceInfo): Insta
     subnetId: info.subnetId || applied.subnetId,
     keyId: info.keyId || applied.keyId,
     tags: apiHasTags ? nonEmptyOrUndefined(api.tags, applied.tags) : applied.tags,
+    powerState: powerStateOf(info.instanceStatus) ?? applied.powerState,
     instanceId: info.instanceId,
     instanceStatus: info.instanceStatus,
     publicIpAddresses: sortIps(info.publicIpAddresses ?? []),
@@ -73,6 +74,11 @@ export function inputsFromOutputs(outputs: Partial<InstanceOutputs>): InstanceIn
     inputs.systemDisk = { diskSize: outputs.systemDisk.diskSize, diskCategory: outputs.systemDisk.diskCategory };
   }
   return pruneUndefined(inputs) as unknown as InstanceInputs;
+}
+
+/** RUNNING or STOPPED as reported, so a refresh shows an instance stopped outside Pulumi; undefined while in between. */
+function powerStateOf(status: string): InstanceInputs["powerState"] | undefined {
+  return status === "RUNNING" || status === "STOPPED" ? status : undefined;
 }
 
 function chargeType(value: string | undefined): InstanceInputs["instanceChargeType"] | undefined {

@@ -11,7 +11,7 @@ import type { Ctx } from "../runtime/context";
 import { GONE, RECYCLED_STATUSES } from "../constants";
 import { formatDuration } from "../inputs/durations";
 import { messageOf, PartialFailure, redact, redactedError } from "../errors";
-import { type AppliedChanges, applyInPlace, InPlaceError } from "../in-place/in-place";
+import { type AppliedChanges, applyInPlace, currentSettingsOf, InPlaceError } from "../in-place/in-place";
 import type { InstanceInputs } from "../inputs/inputs";
 import { normalizeInputs } from "../inputs/normalize";
 import { limitOf } from "../inputs/options";
@@ -55,14 +55,12 @@ export async function updateInstance(ctx: Ctx, id: string, olds: Raw, newsRaw: R
   const oldInputs = inputsFromOutputs(olds as Partial<InstanceOutputs>);
   let done: AppliedChanges;
   try {
-    done = await applyInPlace(ctx, id, {
-      status: current.instanceStatus, instanceName: current.instanceName, resourceGroupId: current.resourceGroupId,
-      internetMaxBandwidthOut: current.internetMaxBandwidthOut, password: oldInputs.password,
-    }, news, args, secrets);
+    // The password is kept for a reinstall of an instance that logs in with one.
+    done = await applyInPlace(ctx, id, currentSettingsOf(current, oldInputs.password), { ...news, password: news.password ?? oldInputs.password }, args, secrets);
   } catch (e) {
     if (!(e instanceof InPlaceError)) throw redactedError(`Updating ${id} failed: ${messageOf(e)}`, secrets);
     const appliedSome = Object.keys(e.done.applied).length > 0;
-    const message = redact(`${e.message}${appliedSome ? ` (applied before the failure: ${Object.keys(e.done.applied).join(", ")})` : ""}. Run pulumi up again to retry.`, secrets);
+    const message = redact(`${e.message}${appliedSome ? ` (applied before the failure: ${Object.keys(e.done.applied).join(", ")})` : " (nothing was applied)"}. Run pulumi up again to retry.`, secrets);
     if (!appliedSome) throw new Error(message);
     // Record what did change, so the state does not claim the old values.
     const partialInputs = { ...oldInputs, ...e.done.applied } as InstanceInputs;
@@ -74,6 +72,6 @@ export async function updateInstance(ctx: Ctx, id: string, olds: Raw, newsRaw: R
   const info = (await describeOne(ctx.api, id)) ?? current;
   const applied: InstanceInputs = { ...oldInputs, ...news, password: news.password ?? oldInputs.password };
   const outs = buildOutputs(applied, info);
-  if (done.bandwidthPending !== undefined) outs.internetMaxBandwidthOut = done.bandwidthPending;
-  return { outs };
+  // Ordered for the next billing cycle: record what was ordered, so the next diff does not order it again.
+  return { outs: { ...outs, ...done.nextCycle } };
 }

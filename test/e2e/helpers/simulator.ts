@@ -37,7 +37,8 @@ export function providerEnvFor(sim: RunningSimulator): Record<string, string> {
 export const MUTATING_ACTIONS = [
   "CreateInstances", "ModifyInstancesAttribute", "ModifyInstancesResourceGroup", "ModifyInstanceBandwidth",
   "ResetInstancesPassword", "StartInstances", "StopInstances", "RebootInstances", "ResetInstance",
-  "TerminateInstance", "ReleaseInstances",
+  "TerminateInstance", "ReleaseInstances", "ModifyInstanceTrafficPackage", "ModifyInstanceType",
+  "AssociateSecurityGroupInstance", "UnAssociateSecurityGroupInstance", "ModifyResourceTags",
 ];
 
 /** An Ubuntu image id of the simulator's catalogue available in the zone. */

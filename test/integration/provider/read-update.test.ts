@@ -26,8 +26,8 @@ describe("read and update against the simulator", () => {
     // The program still asks for the old values: the next diff brings them back or replaces.
     const programInputs = (await h.provider.check(result.inputs, { ...h.inputs(), instanceName: outs.instanceName, tags: { app: "web" } })).inputs;
     const diff = await h.provider.diff(id, result.props, programInputs);
-    expect(diff).toMatchObject({ changes: true, deleteBeforeReplace: true });
-    expect(diff.replaces?.sort()).toEqual(["imageId", "instanceType", "tags"]);
+    // Every drifted property changes back in place: nothing replaces the instance.
+    expect(diff).toEqual({ changes: true });
   });
 
   it("causes no diff after a refresh without drift", async () => {
@@ -104,6 +104,22 @@ describe("read and update against the simulator", () => {
     expect(outs).toMatchObject({ instanceId: error.id, instanceStatus: "RUNNING" });
   });
 
+  it("a partial update failure keeps __provider and what was applied, and the instance can be read and deleted", async () => {
+    const { id, outs } = await h.createVm();
+    // Above the type's 200 Mbps limit: the rename is applied, then ModifyInstanceBandwidth is refused.
+    const news = (await h.provider.check(outs, {
+      ...h.inputs(), __owner: outs.__owner, instanceName: "renamed-first", internetMaxBandwidthOut: 500, __provider: "serialized provider text",
+    })).inputs;
+    const error = await h.provider.update(id, outs, news).catch((e) => e);
+    expect(error.id).toBe(id);
+    expect(error.message).toMatch(new RegExp(`^Updating ${id} \\(internetMaxBandwidthOut\\) failed: .*INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM.*applied before the failure: instanceName`));
+    expect(error.properties).toMatchObject({ __provider: "serialized provider text", instanceName: "renamed-first", instanceId: id, internetMaxBandwidthOut: 1 });
+    const refreshed = await h.provider.read(id, error.properties);
+    expect(refreshed.props).toMatchObject({ instanceName: "renamed-first", instanceStatus: "RUNNING" });
+    await h.provider.delete(id, error.properties);
+    expect(h.sim.control.getInstance(id)?.instanceStatus).toMatch(/^RECYCL/);
+  });
+
   it("refuses to update an instance that is gone, pointing to refresh", async () => {
     const { id, outs } = await h.createVm();
     h.sim.control.removeInstance(id);
@@ -138,10 +154,21 @@ describe("adopting an existing instance with adoptInstanceId", () => {
     const seeded = h.sim.control.seedInstance({ zoneId: "HKG-A", instanceType: "c.2c4g" });
     const checked = await h.provider.check({}, { ...h.inputs(), adoptInstanceId: seeded.instanceId });
     const error = await h.provider.create(checked.inputs).catch((e) => e);
-    expect(error.message).toMatch(new RegExp(`^Cannot adopt ${seeded.instanceId}: properties that cannot change in place differ from the inputs: `));
+    expect(error.message).toMatch(new RegExp(`^Cannot adopt ${seeded.instanceId}: properties that adoption does not change differ from the inputs: `));
     expect(error.message).toContain('zoneId: the instance has "HKG-A", the inputs say "SEL-A"');
     expect(error.message).toContain('instanceType: the instance has "c.2c4g", the inputs say "c.1c2g"');
     expect(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus).toBe("RUNNING");
+  });
+
+  it("a partial failure while adopting keeps __provider, so refresh and destroy still work", async () => {
+    const seeded = h.sim.control.seedInstance({ instanceName: "console-vm" });
+    const checked = await h.provider.check({}, {
+      ...h.inputs(), adoptInstanceId: seeded.instanceId, instanceName: "adopted", internetMaxBandwidthOut: 500, __provider: "serialized provider text",
+    });
+    const error = await h.provider.create(checked.inputs).catch((e) => e);
+    expect(error.id).toBe(seeded.instanceId);
+    expect(error.properties).toMatchObject({ __provider: "serialized provider text", instanceName: "adopted" });
+    await h.provider.delete(seeded.instanceId, error.properties);
   });
 
   it("refuses an id that does not exist", async () => {

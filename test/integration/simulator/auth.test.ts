@@ -4,6 +4,14 @@ import type { RunningSimulator } from "../../../simulator";
 
 afterEach(stopAll);
 
+/** Asserts an error envelope with this HTTP status and code, and a request id. */
+async function expectError(promise: ReturnType<typeof callApi>, status: number, code: string) {
+  const reply = await promise;
+  expect({ status: reply.status, code: reply.body?.code }).toEqual({ status, code });
+  expect(reply.body.requestId).toMatch(/^T[0-9A-F-]{36}$/);
+  return reply;
+}
+
 describe("the documented known-answer signature vector", () => {
   it("is accepted byte for byte when the simulator clock is at 1673361177", async () => {
     const clock = new FakeClock(1673361177 * 1000);
@@ -32,18 +40,34 @@ describe("the documented known-answer signature vector", () => {
   });
 });
 
+describe("services: vm and zrm, each with its own path and version", () => {
+  let sim: RunningSimulator;
+  beforeEach(async () => { sim = await startTestSim(); });
+
+  it("serves the Resource Manager at /api/v2/zrm with version 2025-10-14 only", async () => {
+    const zrm = { path: "/api/v2/zrm", version: "2025-10-14" };
+    const unknown = await callApi(sim, "DescribeResourceTags", { resourceUuid: "ins-none" }, zrm);
+    expect([unknown.status, unknown.body.code]).toEqual([404, "OPERATION_FAILED_RESOURCE_NOT_FOUND"]);
+    await expectError(callApi(sim, "DescribeResourceTags", { resourceUuid: "ins-none" }, { path: "/api/v2/zrm" }), 400, "UNSUPPORTED_VERSION");
+    await expectError(callApi(sim, "DescribeZones", {}, { version: "2025-10-14" }), 400, "UNSUPPORTED_VERSION");
+    await expectError(callApi(sim, "DescribeZones", {}, zrm), 400, "UNSUPPORTED_ACTION");
+    await expectError(callApi(sim, "ModifyResourceTags", {}, { version: "2023-03-13" }), 400, "UNSUPPORTED_ACTION");
+  });
+
+  it("answers UNSUPPORTED_SERVICE for an unknown service and for an X-ZC-Service that contradicts the path", async () => {
+    await expectError(callApi(sim, "DescribeZones", {}, { path: "/api/v2/bmc" }), 400, "UNSUPPORTED_SERVICE");
+    await expectError(callApi(sim, "DescribeZones", {}, { headers: { "x-zc-service": "zrm" } }), 400, "UNSUPPORTED_SERVICE");
+    const agreeing = await callApi(sim, "DescribeZones", {}, { headers: { "x-zc-service": "vm" } });
+    expect(agreeing.status).toBe(200);
+  });
+});
+
 describe("request authentication", () => {
   let sim: RunningSimulator;
   beforeEach(async () => {
     sim = await startTestSim({ credentials: [{ accessKeyId: "second-key", accessKeyPassword: "second-secret" }] });
   });
 
-  const expectError = async (promise: ReturnType<typeof callApi>, status: number, code: string) => {
-    const reply = await promise;
-    expect({ status: reply.status, code: reply.body?.code }).toEqual({ status, code });
-    expect(reply.body.requestId).toMatch(/^T[0-9A-F-]{36}$/);
-    return reply;
-  };
 
   it("accepts a correctly signed request and answers with matching request ids", async () => {
     const reply = await callApi(sim, "DescribeZones", {});
@@ -121,7 +145,7 @@ describe("request authentication", () => {
   });
 
   it("answers 404 ROUTE_NOT_FOUND for other paths and 405 for other methods on the API path", async () => {
-    const other = await send(sim.url, "POST", "/api/v2/bmc", {}, "{}");
+    const other = await send(sim.url, "POST", "/api/other", {}, "{}");
     expect([other.status, other.body.code]).toEqual([404, "ROUTE_NOT_FOUND"]);
     expect(other.body.requestId).toMatch(/^T/);
     const get = await send(sim.url, "GET", "/api/v2/vm", {}, "");

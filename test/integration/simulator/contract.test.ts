@@ -55,6 +55,15 @@ async function scenario(): Promise<void> {
   clock.advance(TEST_DURATIONS.bandwidthChangeMs);
   await call("DescribeInstanceInternetStatus", { instanceId: plain });
 
+  await call("DescribeInstanceTypeStatus", { instanceId: plain });
+  await call("ModifyInstanceType", { instanceId: plain, instanceTypeId: "c.2c4g" });
+  await call("DescribeInstanceTypeStatus", { instanceId: plain });
+  clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+  await call("ModifyInstanceTrafficPackage", { instanceId: prepaid, trafficPackageSize: 2 });
+  await call("DescribeInstanceInternetStatus", { instanceId: prepaid });
+  clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+  await call("AssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
+  await call("UnAssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
   await call("ResetInstancesPassword", { instanceIds: [plain], password: "N3w~Passw0rd" });
   await call("RebootInstances", { instanceIds: [plain] });
   clock.advance(TEST_DURATIONS.rebootMs);

@@ -117,3 +117,18 @@ describe("check", () => {
     expect(pruneUndefined({ a: undefined, b: [undefined, 1] })).toEqual({ b: [null, 1] });
   });
 });
+
+describe("check: powerState and the Resource Manager's tag limits", () => {
+  it("defaults powerState to RUNNING and accepts only RUNNING or STOPPED", () => {
+    expect(checkInputs({}, base).inputs).toMatchObject({ powerState: "RUNNING" });
+    expect(checkInputs({}, { ...base, powerState: "STOPPED" }).failures).toEqual([]);
+    expect(checkInputs({}, { ...base, powerState: "OFF" }).failures).toEqual([{ property: "powerState", reason: 'powerState must be "RUNNING" or "STOPPED"' }]);
+  });
+
+  it("rejects tag keys over 64 characters and values that are empty or over 64", () => {
+    expect(failuresOf({ ...base, tags: { ok: "v".repeat(64), ["k".repeat(64)]: "v" } })).toEqual([]);
+    expect(failuresOf({ ...base, tags: { ["k".repeat(65)]: "v" } })).toEqual(["tags"]);
+    expect(failuresOf({ ...base, tags: { app: "" } })).toEqual(["tags"]);
+    expect(failuresOf({ ...base, tags: { app: "v".repeat(65) } })).toEqual(["tags"]);
+  });
+});

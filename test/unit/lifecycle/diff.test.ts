@@ -22,6 +22,12 @@ describe("diff", () => {
     expect(diffInstance({ ...olds, password: undefined }, { ...inputs, password: undefined }).changes).toBe(false);
   });
 
+  it("takes an absent powerState as RUNNING, so stacks from before the input see no change", () => {
+    expect(diffInstance({ ...olds, powerState: undefined }, { ...inputs, powerState: undefined }).changes).toBe(false);
+    expect(diffInstance({ ...olds, powerState: "RUNNING" }, { ...inputs, powerState: undefined }).changes).toBe(false);
+    expect(diffInstance({ ...olds, powerState: "STOPPED" }, { ...inputs, powerState: undefined })).toMatchObject({ changes: true, changed: ["powerState"] });
+  });
+
   it("compares tags regardless of order", () => {
     expect(diffInstance(olds, { ...inputs, tags: { b: "2", a: "1" } }).changes).toBe(false);
     expect(diffInstance({ ...olds, tags: undefined }, { ...inputs, tags: {} }).changes).toBe(false);
@@ -29,6 +35,8 @@ describe("diff", () => {
 
   it.each([
     ["instanceName", "renamed"], ["internetMaxBandwidthOut", 10], ["password", "Newpass1!"], ["resourceGroupId", "rg-2"],
+    ["instanceType", "c.2c4g"], ["imageId", "img-2"], ["keyId", "key-2"], ["trafficPackageSize", 2], ["securityGroupId", "sg-2"],
+    ["tags", { a: "1" }], ["powerState", "STOPPED"],
   ])("changes %s in place", (key, value) => {
     const result = diffInstance(olds, { ...inputs, [key]: value });
     expect(result.changes).toBe(true);
@@ -37,10 +45,9 @@ describe("diff", () => {
   });
 
   it.each([
-    ["zoneId", "HKG-A"], ["instanceType", "c.2c4g"], ["imageId", "img-2"], ["keyId", "key-2"],
+    ["zoneId", "HKG-A"],
     ["instanceChargeType", "PREPAID"], ["instanceChargePrepaid", { period: 2 }], ["internetChargeType", "ByTrafficPackage"],
-    ["trafficPackageSize", 2], ["subnetId", "subnet-2"], ["systemDisk", { diskSize: 40 }], ["dataDisks", [{ diskSize: 100 }]],
-    ["securityGroupId", "sg-2"], ["tags", { a: "1" }],
+    ["subnetId", "subnet-2"], ["systemDisk", { diskSize: 40 }], ["dataDisks", [{ diskSize: 100 }]],
   ])("replaces on %s, deleting first", (key, value) => {
     const result = diffInstance(olds, { ...inputs, [key]: value });
     expect(result).toMatchObject({ changes: true, replaces: [key], deleteBeforeReplace: true });
@@ -51,8 +58,9 @@ describe("diff", () => {
   });
 
   it("treats an unknown replace-triggering value as a replacement and an unknown in-place value as a change", () => {
-    expect(diffInstance(olds, { ...inputs, imageId: UNKNOWN })).toMatchObject({ changes: true, replaces: ["imageId"] });
-    expect(diffInstance(olds, { ...inputs, tags: { a: UNKNOWN, b: "2" } }).replaces).toEqual(["tags"]);
+    expect(diffInstance(olds, { ...inputs, zoneId: UNKNOWN })).toMatchObject({ changes: true, replaces: ["zoneId"] });
+    expect(diffInstance(olds, { ...inputs, dataDisks: [{ diskSize: UNKNOWN }] }).replaces).toEqual(["dataDisks"]);
+    expect(diffInstance(olds, { ...inputs, imageId: UNKNOWN }).replaces).toBeUndefined();
     const inPlace = diffInstance(olds, { ...inputs, instanceName: UNKNOWN });
     expect(inPlace.changes).toBe(true);
     expect(inPlace.replaces).toBeUndefined();

@@ -17,6 +17,8 @@ export interface CallOptions {
   host?: string;
   contentType?: string;
   version?: string;
+  /** The service path; `/api/v2/vm` by default. */
+  path?: string;
   accessKeyId?: string;
   accessKeyPassword?: string;
   /** Replaces the computed signature. */
@@ -87,7 +89,7 @@ export function callApi(target: Target, action: string, params: unknown = {}, op
     ...options.headers,
   };
   const present = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
-  return send(target.url, "POST", "/api/v2/vm", present, body);
+  return send(target.url, "POST", options.path ?? "/api/v2/vm", present, body);
 }
 
 /** Calls an action and returns its `response`, failing loudly on anything but 200. */

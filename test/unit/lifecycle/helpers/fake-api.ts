@@ -114,6 +114,14 @@ export class FakeVmApi implements VmApi {
   resetInstancesPassword(): never { throw new Error("not in the fake"); }
   startInstances(): never { throw new Error("not in the fake"); }
   stopInstances(): never { throw new Error("not in the fake"); }
+  resetInstance(): never { throw new Error("not in the fake"); }
+  modifyInstanceTrafficPackage(): never { throw new Error("not in the fake"); }
+  modifyInstanceType(): never { throw new Error("not in the fake"); }
+  describeInstanceTypeStatus(): never { throw new Error("not in the fake"); }
+  associateSecurityGroupInstance(): never { throw new Error("not in the fake"); }
+  unAssociateSecurityGroupInstance(): never { throw new Error("not in the fake"); }
+  modifyResourceTags(): never { throw new Error("not in the fake"); }
+  describeResourceTags(): never { throw new Error("not in the fake"); }
   describeZones(): never { throw new Error("not in the fake"); }
   describeZoneInstanceConfigInfos(): never { throw new Error("not in the fake"); }
   describeImages(): never { throw new Error("not in the fake"); }

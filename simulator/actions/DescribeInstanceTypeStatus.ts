@@ -1,0 +1,9 @@
+import { toInstanceTypeStatus } from "../instance-record";
+import { reqString } from "../params";
+import { requireInstance, type ActionHandler } from "./context";
+
+/** DescribeInstanceTypeStatus: the type in force and the progress of the last type change. */
+export const DescribeInstanceTypeStatus: ActionHandler = (params, ctx) => {
+  const live = requireInstance(ctx, reqString(params, "instanceId"));
+  return toInstanceTypeStatus(live.record, ctx.now);
+};
