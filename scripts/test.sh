@@ -15,7 +15,7 @@ status=0
 echo "[test] jest: unit + integration" >&2
 bash scripts/jest.sh --selectProjects unit integration --json --outputFile=.tmp/jest-fast.json "$@" || status=1
 echo "[test] jest: e2e (real Pulumi CLI)" >&2
-bash scripts/jest.sh --selectProjects e2e --runInBand --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
+bash scripts/jest.sh --selectProjects e2e --maxWorkers="${ZENLAYER_VM_E2E_WORKERS:-3}" --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0;
