@@ -6,7 +6,7 @@
  * `zenlayer:scheme`) or the `ZENLAYERCLOUD_*` environment variables.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { InstanceProvider } from "../provider";
+import { providerForPulumi } from "../provider";
 
 /** System disk as requested. */
 export interface SystemDiskArgs {
@@ -162,7 +162,7 @@ export class Instance extends pulumi.dynamic.Resource {
         __owner: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         __resourceName: name,
       };
-    super(new InstanceProvider(), name, props, {
+    super(providerForPulumi(), name, props, {
       ...opts,
       additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "password"],
     }, "zenlayer", "Instance");
