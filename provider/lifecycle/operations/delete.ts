@@ -97,6 +97,7 @@ export async function terminateWithRetry(
   let lastError: unknown;
   let ask = !(typeof props.instanceStatus === "string" && SETTLED_STATUSES.has(props.instanceStatus));
   let pollSaidDeletable = false;
+  let lastObservedAt: number | undefined;
   for (;;) {
     if (ask) {
       const now = ctx.clock.now();
@@ -116,7 +117,10 @@ export async function terminateWithRetry(
           minIntervalMs: settings.pollIntervalMs,
           maxIntervalMs: settings.pollIntervalMs,
           immediate: windows === 1,
+          // A new window keeps the poll's cadence rather than waiting a whole interval again.
+          firstDueAt: lastObservedAt === undefined ? undefined : lastObservedAt + settings.pollIntervalMs,
           onStatus: (status) => {
+            lastObservedAt = ctx.clock.now();
             pollSeesBusy = BUSY_CREATING_STATUSES.has(status);
             if (!pollSeesBusy) return;
             lastStatus = status;

@@ -27,6 +27,11 @@ export interface WatchOptions {
   maxIntervalMs?: number;
   /** Observe as soon as possible (coalesced with other waiters) rather than after one interval. */
   immediate?: boolean;
+  /**
+   * Clock time of the first observation, instead of one interval from now: a wait that takes over
+   * from an earlier one on the same id keeps its cadence.
+   */
+  firstDueAt?: number;
   /** Every observation, in order. */
   onStatus?: (status: string) => void;
   /** A poll failed with a retryable error; the wait goes on. */
@@ -95,7 +100,7 @@ export class StatusPoller {
       const max = Math.max(min, options.maxIntervalMs ?? min);
       const waiter: Waiter = {
         id, options, min, max, interval: min,
-        due: now + (options.immediate ? 0 : min),
+        due: options.immediate ? now : Math.max(now, options.firstDueAt ?? now + min),
         deadlineTimer: setTimeout(() => this.settle(waiter, { matched: false }), Math.max(0, options.deadline - now)),
         resolve, reject,
       };
