@@ -56,6 +56,9 @@ test("a create timeout keeps the instance in state, and destroy waits out PENDIN
     expect(up.output).toContain(inState!.id!);
     expect(slow.control.getInstance(inState!.id!)?.instanceStatus).toBe("PENDING");
 
+    // Still installing when the destroy reaches it, however long the CLI takes to start on a busy
+    // machine (the states above may have run out by now).
+    slow.control.holdStatus(inState!.id!, "DEPLOYING", 10_000, "RUNNING");
     slow.control.resetStats();
     const destroy = await stack.destroy();
     expect(destroy.output).toMatch(/is (PENDING|DEPLOYING)/);
