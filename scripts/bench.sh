@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 source scripts/env.sh
-exec node -r ts-node/register/transpile-only scripts/bench/bench.ts
+exec node -r ts-node/register/transpile-only scripts/bench/bench.ts "$@"
