@@ -5,7 +5,7 @@
  */
 import { createProgram, type TestStack } from "./helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM, type ExportedInstance } from "./helpers/program";
-import { imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
+import { holdUntilCalled, imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
 
 jest.setTimeout(240_000);
 
@@ -164,10 +164,11 @@ test("refresh drops an instance removed out of band, and up creates a new one", 
 
 test("destroy while the instance is installing again retries TerminateInstance until it is allowed", async () => {
   const vm = await exported();
-  // Longer than the CLI needs to start and reach the delete, so the first TerminateInstance is refused.
-  sim.control.holdStatus(vm.id, "DEPLOYING", 8000, "RUNNING");
+  // Installing until the first TerminateInstance has been refused, however long the CLI takes to get there.
   sim.control.resetStats();
-  const result = await record(stack.destroy());
+  const [, result] = await Promise.all([
+    holdUntilCalled(sim, vm.id, "DEPLOYING", "RUNNING", "TerminateInstance"), record(stack.destroy()),
+  ]);
   expect(result.output).toMatch(new RegExp(`${vm.id} is DEPLOYING`));
   expect(sim.control.stats().requests.TerminateInstance).toBeGreaterThanOrEqual(2);
   expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(vm.id)?.instanceStatus);
