@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The README's test command: set up everything, then type check, lint and run every test layer:
-# unit and integration (in-process simulator), then e2e (the real Pulumi CLI, one test file at a
-# time). Extra arguments go to Jest. Ends with one summary line: "tests: N passed, N failed".
+# unit and integration (in-process simulator), then e2e (the real Pulumi CLI). The e2e test files
+# run in parallel workers, each with its own simulator, stack and backend: most of their time is
+# spent waiting on simulated instance states, so 3 workers finish sooner than one even on 2 cores
+# (ZENLAYER_VM_E2E_WORKERS overrides; 1 runs them one after another). Extra arguments go to Jest.
+# Ends with one summary line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
