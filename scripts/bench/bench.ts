@@ -117,7 +117,7 @@ async function lifecycleFigures(rows: Row[], chart: ChartRow[], results: Record<
     chart.push(
       { figure: "delete reaction p50, lone", ours: lone.ours.reaction?.p50 ?? 0, baseline: lone.perResource.reaction?.p50 ?? 0, baselineName: perResourceName, unit: "ms" },
       { figure: "delete reaction p50, 50 at once", ours: fleet.ours.reaction?.p50 ?? 0, baseline: fleet.perResource.reaction?.p50 ?? 0, baselineName: perResourceName, unit: "ms" },
-      { figure: "create reaction p50, 30 at once", ours: create.ours.reaction?.p50 ?? 0, baseline: create.fixedDelay.reaction?.p50 ?? 0, baselineName: "Terraform-style fixed delay (10 s, then 5 s)", unit: "ms" },
+      { figure: "create reaction p50, 30 at once", ours: create.ours.reaction?.p50 ?? 0, baseline: create.fixedDelay.reaction?.p50 ?? 0, baselineName: "Terraform-style: 10 s, then every 5 s", unit: "ms" },
       { figure: "status polls, destroy of 50", ours: f.status, baseline: b.status, baselineName: perResourceName, unit: "calls" },
       { figure: "all API calls, destroy of 50", ours: f.total, baseline: b.total, baselineName: perResourceName, unit: "calls" },
       { figure: "time at 10 req/s, destroy of 50", ours: throttled.ms / 1000, baseline: fleet.ours.ms / 1000, baselineName: "the same fleet unthrottled", unit: "s" },
@@ -147,7 +147,7 @@ async function providerFigures(rows: Row[], chart: ChartRow[], results: Record<s
     ratio: pct(state.providerBytes, shimBytes), other: `exported state: ${state.bytesPerInstance} bytes per instance`, goal: "≤ 2000", met: state.providerBytes <= 2000,
   });
   chart.push(
-    { figure: `up + destroy of ${instances.count} instances`, ours: instances.totalMs / 1000, baseline: floor.totalMs / 1000, baselineName: `engine floor: ${floor.count} no-op dynamic resources`, unit: "s" },
+    { figure: `up + destroy of ${instances.count} instances`, ours: instances.totalMs / 1000, baseline: floor.totalMs / 1000, baselineName: `engine floor: ${floor.count} no-op resources`, unit: "s" },
     { figure: "__provider per resource", ours: state.providerBytes, baseline: shimBytes, baselineName: "the lazy class (a linked checkout)", unit: "bytes" },
   );
 }
