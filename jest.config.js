@@ -20,6 +20,8 @@ module.exports = {
   projects: [
     project("unit"),
     project("integration"),
-    project("e2e", { slowTestThreshold: 120 }),
+    // The e2e files run in parallel workers (scripts/test.sh picks how many); the package they
+    // install is packed once, before the workers start.
+    project("e2e", { slowTestThreshold: 120, globalSetup: "<rootDir>/test/e2e/helpers/global-setup.ts" }),
   ],
 };

@@ -12,6 +12,10 @@
  * The host caches the deserialized provider for the life of its process, and Node caches the
  * required module, so the implementation's module state (client, shared status poller) serves
  * every resource of a deployment.
+ *
+ * Where the package is installed under node_modules (as users get it), Instance hands Pulumi the
+ * implementation module itself instead (providerForPulumi): Pulumi serializes a module it finds
+ * under node_modules as a `require()` of its path, which is a tenth of this class's text.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -24,6 +28,19 @@ const IMPLEMENTATION = "pulumi-zenlayer-vm/dist/provider/lifecycle/provider.js";
 
 function implementation(): typeof import("./lifecycle/provider") {
   return require(IMPLEMENTATION);
+}
+
+/**
+ * The provider Instance gives Pulumi. The implementation module itself where the package is
+ * installed under node_modules: Pulumi then stores `require("pulumi-zenlayer-vm/dist/provider/lifecycle/provider.js")`
+ * (about 300 bytes of `__provider` in every resource's state) and the provider host loads it from
+ * the program's node_modules. Anywhere else (a linked or cloned checkout) Pulumi would copy that
+ * module by value, which fails; there it is an InstanceProvider, which captures only the path.
+ * Pulumi decides by the same test: a `node_modules` folder in the path the module was loaded from.
+ */
+export function providerForPulumi(): pulumi.dynamic.ResourceProvider {
+  const installed = require.resolve(IMPLEMENTATION).split(/[\\/]/).includes("node_modules");
+  return installed ? implementation() : new InstanceProvider();
 }
 
 /** The dynamic provider for Zenlayer VM instances (see sdk/instance.ts). Takes no arguments. */

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 source scripts/env.sh
-node -r ts-node/register/transpile-only scripts/bench/bench.ts
+node -r ts-node/register/transpile-only scripts/bench/bench.ts "$@"
 exec node -r ts-node/register/transpile-only scripts/bench/in-place.ts

@@ -61,8 +61,29 @@ fi
 
 mkdir -p "$BIN" "$BUILD_CACHE"
 started=$(date +%s)
+# Go prints a line per downloaded module (several hundred): they go to this log, outside the clone,
+# and the terminal shows one line per step. A failing step prints the log's tail and its path.
+BUILD_LOG="$BUILD_CACHE/build.log"
+: >"$BUILD_LOG"
 say "Building the Pulumi CLI v$PULUMI_CLI_VERSION from the Go module proxy into $BIN."
 say "This happens once per machine and takes about 10 minutes on 2 cores (~4 GB of Go caches)."
+say "Three steps; Go's full output goes to $BUILD_LOG"
+
+# step <n> "<what> (<estimate>)" <command...>: runs the command with its output in the log.
+step() {
+  local number=$1 label=$2 step_started
+  shift 2
+  step_started=$(date +%s)
+  say "[$number/3] $label ..."
+  if ! "$@" >>"$BUILD_LOG" 2>&1; then
+    say "FAILED: $*"
+    tail -n 15 "$BUILD_LOG" | sed 's/^/    /' >&2
+    say "The full Go log is $BUILD_LOG. Fix the cause (network to the Go module proxy, disk space, Go >= 1.26)"
+    say "and run this again; finished steps are cached."
+    exit 1
+  fi
+  say "    done in $(( $(date +%s) - step_started ))s"
+}
 
 export CGO_ENABLED=0 GOFLAGS=-mod=mod
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_CLI_VERSION"
@@ -83,10 +104,10 @@ GOMOD
   : >"$cli_mod/go.sum"
   (
     cd "$cli_mod"
-    say "[1/3] downloading modules for pkg/v3@v$PULUMI_CLI_VERSION (a few hundred)..."
-    go get "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_CLI_VERSION" "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_CLI_VERSION"
-    say "[2/3] compiling pulumi (the longest step)..."
-    go build -trimpath -ldflags "$ldflags" -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    step 1 "downloading the Go modules of pkg/v3@v$PULUMI_CLI_VERSION (about 370; 1-3 minutes)" \
+      go get "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_CLI_VERSION" "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_CLI_VERSION"
+    step 2 "compiling pulumi (the longest step: about 8 minutes on 2 cores)" \
+      go build -trimpath -ldflags "$ldflags" -o "$BIN/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
     mv "$BIN/pulumi.tmp" "$BIN/pulumi"
   )
 fi
@@ -98,10 +119,10 @@ if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
   : >"$lang_mod/go.sum"
   (
     cd "$lang_mod"
-    say "[3/3] building pulumi-language-nodejs (sdk/v3@v$LANGUAGE_HOST_SDK_VERSION)..."
-    go get "github.com/pulumi/pulumi/sdk/v3@v$LANGUAGE_HOST_SDK_VERSION"
-    go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$LANGUAGE_HOST_SDK_VERSION" \
-      -o "$BIN/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs
+    step 3 "building pulumi-language-nodejs from sdk/v3@v$LANGUAGE_HOST_SDK_VERSION (about 2 minutes)" bash -c '
+      go get "github.com/pulumi/pulumi/sdk/v3@v$1" &&
+      go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$1" \
+        -o "$2.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs' _ "$LANGUAGE_HOST_SDK_VERSION" "$BIN/pulumi-language-nodejs"
     mv "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
   )
 fi

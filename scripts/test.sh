@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The README's test command: set up everything, then type check, lint and run every test layer:
-# unit and integration (in-process simulator), then e2e (the real Pulumi CLI, one test file at a
-# time). Extra arguments go to Jest. Ends with one summary line: "tests: N passed, N failed".
+# unit and integration (in-process simulator), then e2e (the real Pulumi CLI). The e2e test files
+# run in parallel workers, each with its own simulator, stack and backend: most of their time is
+# spent waiting on simulated instance states, so 3 workers finish sooner than one even on 2 cores
+# (ZENLAYER_VM_E2E_WORKERS overrides; 1 runs them one after another). Extra arguments go to Jest.
+# Ends with one summary line: "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -15,7 +18,7 @@ status=0
 echo "[test] jest: unit + integration" >&2
 bash scripts/jest.sh --selectProjects unit integration --json --outputFile=.tmp/jest-fast.json "$@" || status=1
 echo "[test] jest: e2e (real Pulumi CLI)" >&2
-bash scripts/jest.sh --selectProjects e2e --runInBand --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
+bash scripts/jest.sh --selectProjects e2e --maxWorkers="${ZENLAYER_VM_E2E_WORKERS:-3}" --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0;

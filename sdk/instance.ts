@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { TAG_RULE } from "../facts/rules";
-import { InstanceProvider } from "../provider";
+import { providerForPulumi } from "../provider";
 
 /**
  * The owner tag's value, `<project>/<stack>/<resource>`. Zenlayer limits tag values to 64
@@ -187,7 +187,7 @@ export class Instance extends pulumi.dynamic.Resource {
         __owner: ownerTagValue(pulumi.getProject(), pulumi.getStack(), name),
         __resourceName: name,
       };
-    super(new InstanceProvider(), name, props, {
+    super(providerForPulumi(), name, props, {
       ...opts,
       additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "password"],
     }, "zenlayer", "Instance");

@@ -1,124 +1,194 @@
 /**
- * `npm run bench`: prints the figures the project tracks, measured against the in-process
- * simulator at production tuning (1 s shared status poll):
- *   1. the size of `__provider` (what Pulumi stores in every resource's state);
- *   2. the API calls of one create + delete at the simulator's default durations;
- *   3. delete reaction latency: from the instance becoming deletable to TerminateInstance
- *      succeeding, for lone deletes and for many deletes at once (which share one status poll).
- * Numbers, not pass/fail: the tests assert behaviour, this script reports performance.
+ * `npm run bench`: every figure the project tracks, measured beside a baseline in the same process,
+ * on the same loopback simulator, in the same run; then a table with the ratio, bench/results.json
+ * and bench/chart.svg. Seeded instance timings and jitter; bounded in time.
+ *
+ * Baselines (strategies.ts): a per-resource poller at the provider's own poll interval (equal
+ * reaction, so the calls compare fairly), and a fixed-delay poller as Zenlayer's Terraform
+ * provider waits (10 s, then at least 5 s apart; a refused TerminateInstance fails the delete).
+ * The CLI figures (cli-figures.ts) set `pulumi up` + `destroy` beside the engine floor.
+ *
+ *   npm run bench                 everything (about 5 minutes on 2 busy cores)
+ *   npm run bench -- --no-cli     the lifecycle figures only
+ * Numbers, not pass/fail: the "goal" column says whether each figure meets its goal.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { InstanceProvider } from "../../provider";
-import { createVmClient } from "../../provider/client";
-import type { VmApi } from "../../provider/client/types";
-import { createContext } from "../../provider/lifecycle/runtime/context";
-import { deleteInstance } from "../../provider/lifecycle/operations/delete";
 import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
-import { IMAGES, startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator } from "../../simulator";
+import { barChart, type ChartRow } from "./chart";
+import { cliFigures, type CliFigures } from "./cli-figures";
+import { LifecycleBench, strategies, type Outcome } from "./lifecycle-figures";
 
-const quiet = { info: () => undefined, warn: () => undefined };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
-const summary = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return `p50 ${percentile(s, 0.5)} ms, max ${s.at(-1)} ms (n=${s.length})`;
-};
+const SEED = "bench-1";
+const TIME_LIMIT_MS = 20 * 60_000;
+const OUT_DIR = path.resolve(__dirname, "../../bench");
 
-function pointProviderAt(sim: RunningSimulator): void {
-  Object.assign(process.env, {
-    ZENLAYERCLOUD_DOMAIN: sim.domain,
-    ZENLAYERCLOUD_SCHEME: "http",
-    ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId,
-    ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: sim.accessKeyPassword,
-  });
+/** One line of the table. */
+interface Row { figure: string; ours: string; baseline: string; ratio: string; other: string; goal: string; met: boolean | undefined }
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "—" : `${Math.round(value)} ms`);
+const pct = (ours: number, base: number) => (base > 0 ? `${((100 * ours) / base).toFixed(1)} %` : "—");
+const times = (ours: number, base: number) => (base > 0 ? `${(ours / base).toFixed(2)}×` : "—");
+const reaction = (o: Outcome) => (o.reaction ? `p50 ${ms(o.reaction.p50)}, p95 ${ms(o.reaction.p95)} (n=${o.reaction.n})` : "—");
+const failed = (o: Outcome) => `${o.failures}/${o.n} failed`;
+
+function printTable(rows: Row[]): void {
+  const header: Row = { figure: "figure", ours: "this provider", baseline: "per-resource poller", ratio: "ratio", other: "fixed-delay poller (Terraform-style)", goal: "goal", met: undefined };
+  const cells = (r: Row) => [r.figure, r.ours, r.baseline, r.ratio, r.other, `${r.goal}${r.met === undefined ? "" : r.met ? " ✓" : " ✗"}`];
+  const all = [header, ...rows].map(cells);
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(all[0]!));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const c of all.slice(1)) console.log(line(c));
 }
 
-/** An API that records when TerminateInstance succeeded for each id. */
-function recordingTerminate(api: VmApi, successes: Map<string, number>): VmApi {
-  return new Proxy(api, {
-    get(target, prop, receiver) {
-      if (prop === "terminateInstance") {
-        return async (req: { instanceId: string }) => {
-          const result = await target.terminateInstance(req);
-          successes.set(req.instanceId, Date.now());
-          return result;
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-async function providerSize(): Promise<void> {
-  const provider = new InstanceProvider();
-  const { text } = await pulumi.runtime.serializeFunction(() => provider);
-  console.log(`__provider size: ${Buffer.byteLength(text)} bytes`);
-}
-
-async function createDeleteCalls(): Promise<void> {
-  const sim = await startSimulator({ port: 0 });
-  pointProviderAt(sim);
+async function lifecycleFigures(rows: Row[], chart: ChartRow[], results: Record<string, unknown>): Promise<void> {
+  const sim = await startSimulator({ port: 0, seed: SEED });
   try {
-    const provider = new InstanceProvider();
-    const news = { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: IMAGES[0]!.imageId, password: "Bench-Passw0rd!", __owner: "bench/dev/vm", __resourceName: "vm" };
-    const started = Date.now();
-    const checked = await provider.check({}, news);
-    const { id } = await provider.create(checked.inputs);
-    const created = Date.now();
-    const afterCreate = { ...sim.control.stats().requests };
-    await provider.delete(id, {});
-    const all = sim.control.stats().requests;
-    const deleteCalls = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v - (afterCreate[k] ?? 0)] as const).filter(([, v]) => v > 0));
-    const total = Object.values(all).reduce((a, b) => a + b, 0);
-    console.log(`create (simulator defaults: 2 s PENDING + 3 s DEPLOYING) took ${created - started} ms; API calls: ${JSON.stringify(afterCreate)}`);
-    console.log(`delete took ${Date.now() - created} ms; API calls: ${JSON.stringify(deleteCalls)}`);
-    console.log(`create + delete of one instance: ${total} API calls`);
-  } finally {
-    await sim.stop();
-  }
-}
+    const bench = new LifecycleBench(sim, SEED);
+    const s = strategies();
+    const interval = `${DEFAULT_TUNING.pollIntervalMs} ms`;
 
-async function reactionLatency(parallel: number, rounds: number): Promise<void> {
-  const sim = await startSimulator({ port: 0 });
-  try {
-    const successes = new Map<string, number>();
-    const client = createVmClient({ domain: sim.domain, scheme: "http", accessKeyId: sim.accessKeyId, accessKeyPassword: sim.accessKeyPassword });
-    const ctx = createContext({ api: recordingTerminate(client, successes), settings: { ...DEFAULT_TUNING }, log: quiet });
-    const latencies: number[] = [];
-    sim.control.resetStats();
-    for (let round = 0; round < rounds; round++) {
-      const deletableAt = new Map<string, number>();
-      const ids = Array.from({ length: parallel }, () => {
-        const { instanceId } = sim.control.seedInstance({});
-        const hold = 500 + Math.floor(Math.random() * 2500);
-        sim.control.holdStatus(instanceId, "DEPLOYING", hold, "RUNNING");
-        deletableAt.set(instanceId, Date.now() + hold);
-        return instanceId;
-      });
-      await Promise.all(ids.map((id) => deleteInstance(ctx, id, {})));
-      for (const id of ids) latencies.push(successes.get(id)! - deletableAt.get(id)!);
-    }
-    const stats = sim.control.stats().requests;
-    const deletes = parallel * rounds;
-    console.log(
-      `delete reaction latency, ${parallel === 1 ? "lone deletes" : `${parallel} deletes at once`} (pollIntervalMs=${DEFAULT_TUNING.pollIntervalMs}): ${summary(latencies)}; ` +
-        `per delete: ${((stats.DescribeInstancesStatus ?? 0) / deletes).toFixed(2)} DescribeInstancesStatus, ${((stats.TerminateInstance ?? 0) / deletes).toFixed(2)} TerminateInstance`,
+    // Lone deletes: each with its own client and poller, instances deletable 0.5–3 s later.
+    const lone = {
+      ours: await bench.deletes(s.provider, 30, true, [500, 3000]),
+      perResource: await bench.deletes(s.perResource, 30, true, [500, 3000]),
+      fixedDelay: await bench.deletes(s.fixedDelay, 30, true, [500, 3000]),
+    };
+    // A fleet of 50 deleted at once while it still installs (2–10 s), through one client.
+    const fleet = {
+      ours: await bench.deletes(s.provider, 50, false, [2000, 10000]),
+      perResource: await bench.deletes(s.perResource, 50, false, [2000, 10000]),
+      fixedDelay: await bench.deletes(s.fixedDelay, 50, false, [2000, 10000]),
+    };
+    // The same fleet under the simulator's 10 requests/s budget (429 + Retry-After beyond it).
+    sim.control.setFaults({ rateLimit: { requestsPerSecond: 10 } });
+    const throttled = await bench.deletes(s.provider, 50, false, [2000, 10000]);
+    sim.control.setFaults({});
+    // 30 creates at once, at the simulator's default durations (2 s PENDING + 3 s DEPLOYING).
+    const create = {
+      ours: await bench.creates(s.provider, 30),
+      perResource: await bench.creates(s.perResource, 30),
+      fixedDelay: await bench.creates(s.fixedDelay, 30),
+    };
+    results.lifecycle = { pollIntervalMs: DEFAULT_TUNING.pollIntervalMs, lone, fleet, throttled, create };
+
+    const reactionRow = (figure: string, o: { ours: Outcome; perResource: Outcome; fixedDelay: Outcome }, goal: string, met: boolean, fixed: string): Row => ({
+      figure, ours: reaction(o.ours), baseline: reaction(o.perResource),
+      ratio: o.ours.reaction && o.perResource.reaction ? `p50 ${times(o.ours.reaction.p50, o.perResource.reaction.p50)}` : "—",
+      other: fixed, goal, met,
+    });
+    const deleteGoal = (o: Outcome) => !!o.reaction && o.failures === 0 && o.reaction.p50 <= 500 && o.reaction.p95 <= 1000;
+    rows.push(reactionRow("delete reaction after deletable, lone", lone, "p50 ≤ 500 ms, p95 ≤ 1000 ms", deleteGoal(lone.ours), failed(lone.fixedDelay)));
+    rows.push(reactionRow("delete reaction after deletable, 50 at once", fleet, "p50 ≤ 500 ms, p95 ≤ 1000 ms", deleteGoal(fleet.ours), failed(fleet.fixedDelay)));
+    rows.push(reactionRow("create reaction after RUNNING, 30 at once", create, "p50 ≤ 500 ms", !!create.ours.reaction && create.ours.reaction.p50 <= 500 && create.ours.failures === 0,
+      create.fixedDelay.reaction ? `p50 ${ms(create.fixedDelay.reaction.p50)}` : failed(create.fixedDelay)));
+    const f = fleet.ours.calls;
+    const b = fleet.perResource.calls;
+    rows.push({
+      figure: "destroy 50 installing: status polls", ours: `${f.status}`, baseline: `${b.status}`, ratio: pct(f.status, b.status),
+      other: `${fleet.fixedDelay.calls.status}`, goal: "≤ 10 %", met: f.status <= 0.1 * b.status,
+    });
+    rows.push({
+      figure: "destroy 50 installing: all API calls", ours: `${f.total}`, baseline: `${b.total}`, ratio: pct(f.total, b.total),
+      other: `${fleet.fixedDelay.calls.total}`, goal: "≤ 30 %", met: f.total <= 0.3 * b.total,
+    });
+    rows.push({
+      figure: "destroy 50 installing: TerminateInstance per delete", ours: (f.terminate / 50).toFixed(2), baseline: (b.terminate / 50).toFixed(2),
+      ratio: times(f.terminate, b.terminate), other: `${(fleet.fixedDelay.calls.terminate / 50).toFixed(2)} (${fleet.fixedDelay.calls.rejected} refused)`,
+      goal: "≤ 1.2", met: f.terminate / 50 <= 1.2,
+    });
+    rows.push({
+      figure: "destroy 50 installing: time", ours: ms(fleet.ours.ms), baseline: ms(fleet.perResource.ms), ratio: times(fleet.ours.ms, fleet.perResource.ms),
+      other: failed(fleet.fixedDelay), goal: "—", met: undefined,
+    });
+    rows.push({
+      figure: "same fleet at 10 requests/s (429 beyond)", ours: `${ms(throttled.ms)}, ${failed(throttled)}, ${throttled.calls.throttled} throttled`,
+      baseline: `unthrottled: ${ms(fleet.ours.ms)}`, ratio: times(throttled.ms, fleet.ours.ms), other: "—",
+      goal: "0 failed, ≤ 1.5×", met: throttled.failures === 0 && throttled.ms <= 1.5 * fleet.ours.ms,
+    });
+
+    const perResourceName = `per-resource poll every ${interval}`;
+    chart.push(
+      { figure: "delete reaction p50, lone", ours: lone.ours.reaction?.p50 ?? 0, baseline: lone.perResource.reaction?.p50 ?? 0, baselineName: perResourceName, unit: "ms" },
+      { figure: "delete reaction p50, 50 at once", ours: fleet.ours.reaction?.p50 ?? 0, baseline: fleet.perResource.reaction?.p50 ?? 0, baselineName: perResourceName, unit: "ms" },
+      { figure: "create reaction p50, 30 at once", ours: create.ours.reaction?.p50 ?? 0, baseline: create.fixedDelay.reaction?.p50 ?? 0, baselineName: "Terraform-style: 10 s, then every 5 s", unit: "ms" },
+      { figure: "status polls, destroy of 50", ours: f.status, baseline: b.status, baselineName: perResourceName, unit: "calls" },
+      { figure: "all API calls, destroy of 50", ours: f.total, baseline: b.total, baselineName: perResourceName, unit: "calls" },
+      { figure: "time at 10 req/s, destroy of 50", ours: throttled.ms / 1000, baseline: fleet.ours.ms / 1000, baselineName: "the same fleet unthrottled", unit: "s" },
     );
   } finally {
     await sim.stop();
   }
 }
 
+async function providerFigures(rows: Row[], chart: ChartRow[], results: Record<string, unknown>, cli: CliFigures | undefined): Promise<void> {
+  // The baseline: the lazy class Pulumi serializes where the package is not under node_modules.
+  const { text } = await pulumi.runtime.serializeFunction(() => new InstanceProvider());
+  const shimBytes = Buffer.byteLength(text, "utf8");
+  results.provider = { shimBytes, cli };
+  if (!cli) {
+    rows.push({ figure: "__provider bytes per resource", ours: "— (--no-cli)", baseline: `${shimBytes} (lazy class)`, ratio: "—", other: "—", goal: "≤ 2000", met: undefined });
+    return;
+  }
+  const { instances, floor, state } = cli;
+  rows.push({
+    figure: `pulumi up + destroy, ${instances.count} instances at zero delays`, ours: `${ms(instances.totalMs)} (up ${ms(instances.upMs)})`,
+    baseline: `engine floor, ${floor.count} no-op: ${ms(floor.totalMs)}`, ratio: times(instances.totalMs, floor.totalMs), other: "—",
+    goal: "≤ 1.5×", met: instances.totalMs <= 1.5 * floor.totalMs,
+  });
+  rows.push({
+    figure: `__provider bytes per resource (state of ${state.count})`, ours: `${state.providerBytes}`, baseline: `${shimBytes} (lazy class)`,
+    ratio: pct(state.providerBytes, shimBytes), other: `exported state: ${state.bytesPerInstance} bytes per instance`, goal: "≤ 2000", met: state.providerBytes <= 2000,
+  });
+  chart.push(
+    { figure: `up + destroy of ${instances.count} instances`, ours: instances.totalMs / 1000, baseline: floor.totalMs / 1000, baselineName: `engine floor: ${floor.count} no-op resources`, unit: "s" },
+    { figure: "__provider per resource", ours: state.providerBytes, baseline: shimBytes, baselineName: "the lazy class (a linked checkout)", unit: "bytes" },
+  );
+}
+
 async function main(): Promise<void> {
+  const withCli = !process.argv.includes("--no-cli");
+  const limit = setTimeout(() => {
+    console.error(`bench: still running after ${TIME_LIMIT_MS / 60_000} minutes; giving up`);
+    process.exit(1);
+  }, TIME_LIMIT_MS);
+  limit.unref();
+  // The provider narrates its waits on console.log; keep only the benchmark's own lines.
   console.log = ((log) => (...args: unknown[]) => {
-    // The provider narrates its waits on console.log; keep only the benchmark's own lines.
     const line = args.map(String).join(" ");
     if (!line.startsWith("ins-")) log(line);
   })(console.log.bind(console));
-  await providerSize();
-  await createDeleteCalls();
-  await reactionLatency(1, 8);
-  await reactionLatency(20, 2);
+
+  const started = Date.now();
+  const loadBefore = os.loadavg();
+  const rows: Row[] = [];
+  const chart: ChartRow[] = [];
+  const results: Record<string, unknown> = { seed: SEED };
+  console.error("bench: lifecycle figures (about 2 minutes) ...");
+  await lifecycleFigures(rows, chart, results);
+  let cli: CliFigures | undefined;
+  if (withCli) {
+    console.error("bench: pulumi up + destroy through the real CLI, beside the engine floor (a few minutes) ...");
+    cli = await cliFigures(20, 100);
+  }
+  await providerFigures(rows, chart, results, cli);
+  results.machine = { cores: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg(), node: process.version };
+  results.table = rows;
+  results.durationMs = Date.now() - started;
+
+  printTable(rows);
+  console.log(`\n${os.cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before and ` +
+    `${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after; ${Math.round((Date.now() - started) / 1000)} s.`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(path.join(OUT_DIR, "chart.svg"), barChart("pulumi-zenlayer-vm beside its baselines (npm run bench)", chart));
+  console.log(`written: bench/results.json, bench/chart.svg`);
 }
 
 main().catch((e) => {

@@ -2,10 +2,10 @@
  * `delete`: issue 3's steps 1–7.
  *
  * 1. TerminateInstance.
- * 2. CREATING / INSTALLING ⇒ wait and retry until `timeouts.delete`: the shared status poll wakes
- *    the wait as soon as the instance leaves PENDING/DEPLOYING/REBUILDING (about a poll interval),
- *    and a capped, jittered backoff retries anyway in case the poll misses it. On timeout, fail
- *    with the time waited and the last status seen.
+ * 2. CREATING / INSTALLING ⇒ wait until `timeouts.delete`: TerminateInstance is sent when the shared
+ *    status poll says the instance left PENDING/DEPLOYING/REBUILDING (within about a poll
+ *    interval), with a capped, jittered fallback for when the poll cannot tell (terminateWithRetry).
+ *    On timeout, fail with the time waited and the last status seen.
  * 3. INVALID_INSTANCE_NOT_FOUND ⇒ already deleted: success.
  * 4. RECYCLED / BEING_RECYCLE ⇒ already on its way out: success, then the forceDelete handling.
  * 5. Subscription (PREPAID) or commitment term ⇒ fail at once, saying why and what to do.
@@ -76,15 +76,65 @@ async function deleteSteps(ctx: Ctx, id: string, props: Props, secrets: readonly
 /**
  * Step 1–6: TerminateInstance, waiting out CREATING / INSTALLING. Exported for create, which
  * removes leftovers and failed instances the same way.
+ *
+ * TerminateInstance is only sent when it may succeed: unless the stored outputs say the instance
+ * was RUNNING or STOPPED, the shared status poll (one call for every instance waited on) is asked
+ * first, and while it reports PENDING / DEPLOYING / REBUILDING the delete waits for it to say
+ * otherwise. A refused call is a wasted request against the account's rate limit, and a fleet being
+ * destroyed while it installs would otherwise send one per instance per retry. The jittered,
+ * doubling fallback window (terminateRetryDelay) sends TerminateInstance anyway when the poll could
+ * not tell (its last read in the window failed), and paces retries after a refusal the poll did not
+ * predict.
  */
 export async function terminateWithRetry(
   ctx: Ctx, id: string, args: WaitArgs, limit: Limit, propsIn: object, secrets: readonly (string | undefined)[],
 ): Promise<TerminateOutcome> {
   const props = asProps(propsIn);
+  const { settings } = ctx;
   let refusals = 0;
+  let windows = 0;
   let lastStatus: string | undefined;
   let lastError: unknown;
+  let ask = !(typeof props.instanceStatus === "string" && SETTLED_STATUSES.has(props.instanceStatus));
+  let pollSaidDeletable = false;
+  let lastObservedAt: number | undefined;
   for (;;) {
+    if (ask) {
+      const now = ctx.clock.now();
+      if (now >= args.deadline) throw deleteTimeout(ctx, id, args, limit, refusals, lastStatus, lastError, secrets);
+      windows++;
+      const windowEnd = Math.min(now + terminateRetryDelay(windows, settings.terminateRetryBaseMs, settings.terminateRetryMaxMs, ctx.clock.random()), args.deadline);
+      if (pollSaidDeletable) {
+        // Refused although the poll said it may succeed: the status and TerminateInstance disagree
+        // for now, so the poll cannot pace the retry; the fallback window does.
+        await ctx.clock.sleep(windowEnd - now);
+        pollSaidDeletable = false;
+      } else {
+        let pollSeesBusy = false;
+        const woke = await ctx.poller.watch(id, {
+          until: (status) => !BUSY_CREATING_STATUSES.has(status),
+          deadline: windowEnd,
+          minIntervalMs: settings.pollIntervalMs,
+          maxIntervalMs: settings.pollIntervalMs,
+          immediate: windows === 1,
+          // A new window keeps the poll's cadence rather than waiting a whole interval again.
+          firstDueAt: lastObservedAt === undefined ? undefined : lastObservedAt + settings.pollIntervalMs,
+          onStatus: (status) => {
+            lastObservedAt = ctx.clock.now();
+            pollSeesBusy = BUSY_CREATING_STATUSES.has(status);
+            if (!pollSeesBusy) return;
+            lastStatus = status;
+            args.progress.report(
+              `${id} is ${status}; TerminateInstance ${refusals > 0 ? "again " : ""}as soon as it may succeed ` +
+              `(${formatDuration(ctx.clock.now() - args.started)} of ${limit.text})`,
+              status);
+          },
+          onError: () => { pollSeesBusy = false; },
+        });
+        if (!woke.matched && pollSeesBusy) continue;
+        pollSaidDeletable = woke.matched;
+      }
+    }
     try {
       await ctx.api.terminateInstance({ instanceId: id });
       return "terminated";
@@ -100,44 +150,29 @@ export async function terminateWithRetry(
       }
       refusals++;
       lastError = e;
-      if (lastStatus === undefined) {
-        // First refusal: read the actual status at once (one shared call), so the progress line
-        // says PENDING / DEPLOYING / REBUILDING, and retry at once if it has already moved on.
-        const deadline = Math.min(args.deadline, ctx.clock.now() + ctx.settings.terminateRetryBaseMs);
-        const seen = await ctx.poller.watch(id, { until: () => true, deadline, immediate: true });
-        lastStatus = seen.status === undefined || seen.status === GONE
-          ? (e.code === TERMINATE_CODES.creating ? "still being created" : "installing its OS")
-          : seen.status;
-        if (seen.status !== undefined && !BUSY_CREATING_STATUSES.has(seen.status)) continue;
-      }
+      lastStatus ??= e.code === TERMINATE_CODES.creating ? "still being created" : "installing its OS";
+      ask = true;
     }
-    const now = ctx.clock.now();
-    if (now >= args.deadline) {
-      throw redactedError(
-        `Deleting ${id} timed out after ${formatDuration(now - args.started)} (timeouts.delete = ${limit.text}): ` +
-        `TerminateInstance was refused ${refusals} time${refusals === 1 ? "" : "s"} because the instance is still being ` +
-        `created or its OS installed; last status seen: ${lastStatus} (last answer ${codeAndRequest(lastError)}). ` +
-        `The instance stays in the stack. Run pulumi destroy again once it is RUNNING, or raise timeouts.delete ` +
-        `(a new value is used once pulumi up has recorded it).`,
-        secrets);
-    }
-    const delay = terminateRetryDelay(refusals, ctx.settings.terminateRetryBaseMs, ctx.settings.terminateRetryMaxMs, ctx.clock.random());
-    const retryAt = Math.min(now + delay, args.deadline);
-    args.progress.report(
-      `${id} is ${lastStatus}; TerminateInstance again in ${formatDuration(retryAt - now)} ` +
-      `(${formatDuration(now - args.started)} of ${limit.text})`,
-      lastStatus);
-    // Wakes as soon as the shared poll sees the instance leave the creating/installing states,
-    // or at retryAt (the fallback backoff), whichever comes first.
-    const woke = await ctx.poller.watch(id, {
-      until: (status) => !BUSY_CREATING_STATUSES.has(status),
-      deadline: retryAt,
-      minIntervalMs: ctx.settings.pollIntervalMs,
-      maxIntervalMs: ctx.settings.pollIntervalMs,
-      onStatus: (status) => { lastStatus = status === GONE ? "not found" : status; },
-    });
-    if (woke.status) lastStatus = woke.status === GONE ? "not found" : woke.status;
   }
+}
+
+/** Stored statuses after which TerminateInstance is sent without asking the status poll first. */
+const SETTLED_STATUSES: ReadonlySet<string> = new Set(["RUNNING", "STOPPED"]);
+
+function deleteTimeout(
+  ctx: Ctx, id: string, args: WaitArgs, limit: Limit, refusals: number, lastStatus: string | undefined, lastError: unknown,
+  secrets: readonly (string | undefined)[],
+): Error {
+  const refused = refusals > 0
+    ? `; TerminateInstance was refused ${refusals} time${refusals === 1 ? "" : "s"} (last answer ${codeAndRequest(lastError)})`
+    : "";
+  return redactedError(
+    `Deleting ${id} timed out after ${formatDuration(ctx.clock.now() - args.started)} (timeouts.delete = ${limit.text}): ` +
+    `the instance is still being created or its OS installed, and TerminateInstance cannot succeed before that ends; ` +
+    `last status seen: ${lastStatus ?? "none (the status could not be read)"}${refused}. ` +
+    `The instance stays in the stack. Run pulumi destroy again once it is RUNNING, or raise timeouts.delete ` +
+    `(a new value is used once pulumi up has recorded it).`,
+    secrets);
 }
 
 /**

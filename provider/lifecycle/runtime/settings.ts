@@ -8,8 +8,9 @@
 /** The tuning knobs, all in milliseconds. */
 export interface Tuning {
   /**
-   * Period of the shared status poll while a delete waits for an instance to become deletable,
-   * and the first interval of every other wait. Default 1000.
+   * Period of the shared status poll while a create waits for RUNNING or a delete for the
+   * instance to become deletable, and the first interval of every other wait. Default 500: one
+   * call per period serves every wait of the process, and a wait reacts within one period.
    */
   pollIntervalMs: number;
   /** Cap of the growing interval of waits that are not latency-critical (create, update). Default 5000. */
@@ -38,7 +39,7 @@ export type Settings = Connection & Tuning;
 
 /** Production defaults. */
 export const DEFAULT_TUNING: Tuning = {
-  pollIntervalMs: 1_000,
+  pollIntervalMs: 500,
   waitMaxIntervalMs: 5_000,
   terminateRetryBaseMs: 2_000,
   terminateRetryMaxMs: 15_000,

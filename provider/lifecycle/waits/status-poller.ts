@@ -4,9 +4,9 @@
  * The provider host keeps one provider per process for the whole deployment (see provider/index.ts),
  * and the engine runs many creates and deletes in parallel. Instead of one poll loop per resource,
  * waiters register here; a single DescribeInstancesStatus call (up to 100 ids per call) serves them
- * all, at the pace of the most urgent waiter, and stops when nobody waits. A delete blocked by
- * "instance is creating" waits at `pollIntervalMs` (about a second), so it reacts within a poll of
- * the instance becoming deletable; a create waits on a growing, jittered interval up to
+ * all, at the pace of the most urgent waiter, and stops when nobody waits. A create waiting for
+ * RUNNING and a delete waiting for the instance to become deletable observe every `pollIntervalMs`,
+ * so they react within a poll; other waits (updates) grow their interval up to
  * `waitMaxIntervalMs`. Timers only: no fixed sleeps.
  */
 import type { Clock } from "../runtime/clock";
@@ -27,6 +27,11 @@ export interface WatchOptions {
   maxIntervalMs?: number;
   /** Observe as soon as possible (coalesced with other waiters) rather than after one interval. */
   immediate?: boolean;
+  /**
+   * Clock time of the first observation, instead of one interval from now: a wait that takes over
+   * from an earlier one on the same id keeps its cadence.
+   */
+  firstDueAt?: number;
   /** Every observation, in order. */
   onStatus?: (status: string) => void;
   /** A poll failed with a retryable error; the wait goes on. */
@@ -95,7 +100,7 @@ export class StatusPoller {
       const max = Math.max(min, options.maxIntervalMs ?? min);
       const waiter: Waiter = {
         id, options, min, max, interval: min,
-        due: now + (options.immediate ? 0 : min),
+        due: options.immediate ? now : Math.max(now, options.firstDueAt ?? now + min),
         deadlineTimer: setTimeout(() => this.settle(waiter, { matched: false }), Math.max(0, options.deadline - now)),
         resolve, reject,
       };

@@ -52,6 +52,9 @@ const VANISHED_AFTER = 3;
 /**
  * Waits until a new instance is RUNNING. CREATE_FAILED ends the wait at once; "not found" or the
  * recycle bin only after several observations in a row (a brand-new id may be listed late).
+ * Observed every poll interval, without growing it: the program waits on this instance (its
+ * outputs feed other resources), and one shared poll serves every create of the process, so a
+ * growing interval would save few calls but make `pulumi up` seconds late per instance.
  */
 export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Promise<RunningOutcome> {
   let goneStreak = 0;
@@ -63,7 +66,7 @@ export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Pr
     },
     deadline: args.deadline,
     minIntervalMs: ctx.settings.pollIntervalMs,
-    maxIntervalMs: Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs),
+    maxIntervalMs: ctx.settings.pollIntervalMs,
     immediate: args.immediate ?? false,
     onStatus: (status) => {
       if (done.has(status)) return;

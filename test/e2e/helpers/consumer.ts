@@ -1,7 +1,9 @@
 /**
  * The package as users get it: `npm pack` of the built clone, installed from the tarball into a
- * separate folder whose node_modules every e2e program links to. Done once per test run and
- * reused while the tarball's content is unchanged.
+ * separate folder whose node_modules every e2e program links to. Done once per test run, before
+ * the test files start (global-setup.ts), and reused while the tarball's content is unchanged.
+ * The e2e test files run in parallel Jest workers: they only read the folder, whose path the
+ * global set-up hands them in CONSUMER_ENV.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -39,13 +41,19 @@ async function pack(): Promise<string> {
   return path.join(packDir, tarball);
 }
 
+/** The environment variable through which the global set-up hands the folder to the workers. */
+export const CONSUMER_ENV = "ZENLAYER_VM_E2E_NODE_MODULES";
+
 let ready: Promise<string> | undefined;
 
 /**
  * Returns a node_modules folder holding the packed package, @pulumi/pulumi and ts-node, as a
- * user's program would have after `npm install pulumi-zenlayer-vm`.
+ * user's program would have after `npm install pulumi-zenlayer-vm`: the one the global set-up
+ * prepared, or (when this process is the first to ask) a fresh one.
  */
 export function consumerNodeModules(): Promise<string> {
+  const prepared = process.env[CONSUMER_ENV];
+  if (prepared && existsSync(prepared)) return Promise.resolve(prepared);
   ready ??= (async () => {
     const tarball = await pack();
     const digest = createHash("sha256").update(readFileSync(tarball)).digest("hex");

@@ -1,5 +1,5 @@
 /** The simulator for e2e tests: a real HTTP server on loopback with short, test-sized durations. */
-import { startSimulator, type RunningSimulator } from "../../../simulator";
+import { startSimulator, type InstanceStatus, type RunningSimulator } from "../../../simulator";
 import { IMAGES } from "../../../simulator/catalogue";
 
 /** State durations short enough for a test, long enough for the provider to see every state. */
@@ -46,4 +46,22 @@ export function imageFor(zoneId: string): string {
   const image = IMAGES.find((i) => i.imageName.startsWith("Ubuntu 22.04") && i.zoneIds.includes(zoneId));
   if (!image) throw new Error(`no Ubuntu image in ${zoneId}`);
   return image.imageId;
+}
+
+/**
+ * Keeps `instanceId` in `status` until the provider has called `action` (counted since the last
+ * stats reset), then lets it move on to `then` shortly after: a hold as long as the CLI needs to
+ * reach that call on a busy machine, instead of a guessed number of seconds. Call before starting
+ * the CLI command, and await the result while it runs.
+ */
+export function holdUntilCalled(sim: RunningSimulator, instanceId: string, status: InstanceStatus, then: InstanceStatus, action: string) {
+  sim.control.holdStatus(instanceId, status, 600_000, then);
+  return (async () => {
+    const deadline = Date.now() + 300_000;
+    while (!(sim.control.stats().requests[action] ?? 0)) {
+      if (Date.now() > deadline) throw new Error(`${action} was not called within 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    sim.control.holdStatus(instanceId, status, 500, then);
+  })();
 }

@@ -1,6 +1,6 @@
 /**
  * The API calls of one create + delete at the simulator's default state durations and production
- * tuning (1 s status poll) stay few. Timings are measured by `npm run bench`, not asserted here.
+ * tuning stay few. Timings are measured by `npm run bench`, not asserted here.
  */
 import { startHarness, type Harness } from "./harness";
 
@@ -13,9 +13,10 @@ describe("API calls at production tuning", () => {
 
   it("counts the API calls of one create and delete at the simulator's default durations", async () => {
     h.sim.control.resetStats();
-    const { id } = await h.createVm();
+    const { id, outs } = await h.createVm();
     const afterCreate = { ...h.sim.control.stats().requests };
-    await h.provider.delete(id, {});
+    // As the engine calls it: with the stored outputs, whose RUNNING lets TerminateInstance go first.
+    await h.provider.delete(id, outs);
     const all = h.sim.control.stats();
     const afterDelete = Object.fromEntries(Object.entries(all.requests).map(([k, v]) => [k, v - (afterCreate[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
     expect(afterCreate.CreateInstances).toBe(1);

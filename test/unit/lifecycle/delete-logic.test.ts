@@ -12,16 +12,36 @@ function setup() {
 }
 
 describe("delete decision logic (in-memory API)", () => {
-  it("retries TerminateInstance while the instance is being created and succeeds once it is deletable", async () => {
+  it("waits while the instance is being created and sends one TerminateInstance once the poll says it may succeed", async () => {
     const { api, ctx, lines } = setup();
     api.add("ins-1", "PENDING");
     setTimeout(() => api.setStatus("ins-1", "DEPLOYING"), 150);
     setTimeout(() => api.setStatus("ins-1", "RUNNING"), 250);
     await deleteInstance(ctx, "ins-1", {});
     expect(api.instances.get("ins-1")?.info.instanceStatus).toBe("RECYCLE");
-    expect(api.count("TerminateInstance")).toBeGreaterThanOrEqual(2);
-    expect(lines.some((l) => /^ins-1 is PENDING; TerminateInstance again in \d+ms \(\d+ms of 20m\)$/.test(l))).toBe(true);
+    expect(api.calls.filter((c) => c.action === "TerminateInstance").map((c) => c.ok)).toEqual([true]);
+    expect(lines.some((l) => /^ins-1 is PENDING; TerminateInstance as soon as it may succeed \(\d+ms of 20m\)$/.test(l))).toBe(true);
     expect(lines.at(-1)).toMatch(/recycle bin \(RECYCLE\).*restored from the console for about 24 hours/);
+  });
+
+  it("sends TerminateInstance first when the stored status is RUNNING, and waits out a refusal", async () => {
+    const { api, ctx, lines } = setup();
+    api.add("ins-1", "DEPLOYING");
+    setTimeout(() => api.setStatus("ins-1", "RUNNING"), 150);
+    await deleteInstance(ctx, "ins-1", { instanceStatus: "RUNNING" });
+    expect(api.calls.filter((c) => c.action === "TerminateInstance").map((c) => c.ok)).toEqual([false, true]);
+    expect(lines.some((l) => /^ins-1 is DEPLOYING; TerminateInstance again as soon as it may succeed/.test(l))).toBe(true);
+  });
+
+  it("falls back to TerminateInstance on its jittered backoff while the status cannot be read", async () => {
+    const { api, ctx } = setup();
+    api.add("ins-1", "DEPLOYING");
+    api.failures.DescribeInstancesStatus = () => apiError("DescribeInstancesStatus", "SERVICE_TEMPORARY_UNAVAILABLE", 503, true);
+    setTimeout(() => api.setStatus("ins-1", "RUNNING"), 100);
+    setTimeout(() => { delete api.failures.DescribeInstancesStatus; }, 400);
+    await deleteInstance(ctx, "ins-1", {});
+    expect(api.calls.some((c) => c.action === "TerminateInstance" && c.ok)).toBe(true);
+    expect(api.instances.get("ins-1")?.info.instanceStatus).toBe("RECYCLE");
   });
 
   it("wakes on the status poll rather than waiting out the backoff", async () => {
@@ -41,7 +61,10 @@ describe("delete decision logic (in-memory API)", () => {
     const { api, ctx } = setup();
     api.add("ins-1", "DEPLOYING");
     await expect(deleteInstance(ctx, "ins-1", { timeouts: { delete: "150ms" } })).rejects.toThrow(
-      /^Deleting ins-1 timed out after \d+ms \(timeouts\.delete = 150ms\): TerminateInstance was refused \d+ times .*last status seen: DEPLOYING \(last answer 403 OPERATION_DENIED_INSTANCE_STATUS_INSTALLING, request id TFAKE-\d+\)/);
+      /^Deleting ins-1 timed out after \d+ms \(timeouts\.delete = 150ms\): the instance is still being created or its OS installed.*last status seen: DEPLOYING\. The instance stays in the stack/);
+    expect(api.count("TerminateInstance")).toBe(0);
+    await expect(deleteInstance(ctx, "ins-1", { instanceStatus: "RUNNING", timeouts: { delete: "150ms" } })).rejects.toThrow(
+      /last status seen: DEPLOYING; TerminateInstance was refused 1 time \(last answer 403 OPERATION_DENIED_INSTANCE_STATUS_INSTALLING, request id TFAKE-\d+\)/);
   });
 
   it("treats INVALID_INSTANCE_NOT_FOUND as already deleted", async () => {
@@ -122,7 +145,7 @@ describe("delete decision logic (in-memory API)", () => {
     api.add("ins-1", "DEPLOYING");
     setTimeout(() => api.setStatus("ins-1", "RUNNING"), 300);
     await deleteInstance(ctx, "ins-1", {});
-    const waiting = lines.filter((l) => l.includes("TerminateInstance again"));
+    const waiting = lines.filter((l) => l.includes("TerminateInstance as soon as"));
     expect(api.count("DescribeInstancesStatus")).toBeGreaterThan(5);
     expect(waiting.length).toBeLessThanOrEqual(2);
   });

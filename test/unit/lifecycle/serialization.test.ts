@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InstanceProvider } from "../../../provider";
+import { InstanceProvider, providerForPulumi } from "../../../provider";
 
 describe("the serialized provider (__provider)", () => {
   const secret = "Sup3r-Secret-Key-Password";
@@ -28,6 +28,10 @@ describe("the serialized provider (__provider)", () => {
   it("contains no zod, got or client code, only the lazy require of the implementation", () => {
     expect(text).not.toMatch(/zod|ZodType|got\.extend|signRequest|createHmac/);
     expect(text).toContain("pulumi-zenlayer-vm/dist/provider/lifecycle/provider.js");
+  });
+
+  it("is what Instance serializes where the package is not under node_modules (this checkout)", () => {
+    expect(providerForPulumi()).toBeInstanceOf(InstanceProvider);
   });
 
   it("deserializes into a provider whose methods load the implementation", async () => {

@@ -24,6 +24,16 @@ describe("the shared status poller", () => {
     expect(calls.length).toBeLessThanOrEqual(6);
   });
 
+  it("observes first at firstDueAt when given, instead of one interval from now", async () => {
+    const { fn, calls } = source(new Map([["a", "RUNNING"]]));
+    const poller = new StatusPoller(fn, { clock: realClock, intervalMs: 5_000 });
+    const started = Date.now();
+    const result = await poller.watch("a", { until: (s) => s === "RUNNING", deadline: started + 4_000, firstDueAt: started + 50 });
+    expect(result.matched).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(calls).toHaveLength(1);
+  });
+
   it("stops polling when nobody waits", async () => {
     const { fn, calls } = source(new Map([["a", "RUNNING"]]));
     const poller = new StatusPoller(fn, { clock: realClock, intervalMs: 5 });

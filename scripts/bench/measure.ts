@@ -1,0 +1,60 @@
+/** What the benchmark measures with: percentiles, a recording API wrapper, a seeded clock. */
+import type { VmApi } from "../../provider/client/types";
+import { realClock, type Clock } from "../../provider/lifecycle/runtime/clock";
+import { createRandom } from "../../simulator/prng";
+
+/** p50 / p95 / max of a sample, in the sample's unit. */
+export interface Distribution { p50: number; p95: number; max: number; n: number }
+
+export function distribution(values: number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, n: sorted.length };
+}
+
+/** When each instance was asked for (CreateInstances sent) and when TerminateInstance succeeded for it. */
+export interface Timeline {
+  createSent: Map<string, number>;
+  terminated: Map<string, number>;
+}
+
+/** `api` with every CreateInstances send time and TerminateInstance success time written to `timeline`. */
+export function recording(api: VmApi, timeline: Timeline): VmApi {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      if (prop === "createInstances") {
+        return async (req: Parameters<VmApi["createInstances"]>[0]) => {
+          const sent = Date.now();
+          const result = await target.createInstances(req);
+          for (const id of result.instanceIdSet) timeline.createSent.set(id, sent);
+          return result;
+        };
+      }
+      if (prop === "terminateInstance") {
+        return async (req: Parameters<VmApi["terminateInstance"]>[0]) => {
+          const result = await target.terminateInstance(req);
+          timeline.terminated.set(req.instanceId, Date.now());
+          return result;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export function newTimeline(): Timeline {
+  return { createSent: new Map(), terminated: new Map() };
+}
+
+/** The real clock with a seeded jitter source, so that a run is repeatable up to network timing. */
+export function seededClock(seed: number | string): Clock {
+  return { ...realClock, random: createRandom(seed) };
+}
+
+/** Milliseconds `fn` took, with its result. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = Date.now();
+  const value = await fn();
+  return { ms: Date.now() - started, value };
+}
