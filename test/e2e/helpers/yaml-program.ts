@@ -1,0 +1,56 @@
+/**
+ * A Pulumi YAML program driven through the real CLI, using the `zenlayer` provider plugin as a
+ * user gets it: the package installed from the packed tarball, whose `pulumi-resource-zenlayer`
+ * bin the engine finds on PATH. The YAML language host must exist: a missing one fails the tests
+ * (scripts/ensure-pulumi.sh builds it), never skips them.
+ */
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { consumerNodeModules, E2E_TMP } from "./consumer";
+import { run } from "./run";
+import { PASSPHRASE, TestStack } from "./stack";
+import { nodeBinDir, pulumiBinDir } from "./toolchain";
+
+/** The CLI's folder, after checking that it also holds the YAML language host. */
+export function yamlToolchainBinDir(): string {
+  const bin = pulumiBinDir();
+  const host = path.join(bin, "pulumi-language-yaml");
+  if (!existsSync(host)) {
+    throw new Error(`The Pulumi YAML language host is missing: ${host} does not exist. Run \`npm test\` (or bash scripts/ensure-pulumi.sh) to build it.`);
+  }
+  return bin;
+}
+
+/** The installed package's bin folder, holding the plugin executable. */
+export async function pluginBinDir(): Promise<string> {
+  const bin = path.join(await consumerNodeModules(), ".bin");
+  if (!existsSync(path.join(bin, "pulumi-resource-zenlayer"))) {
+    throw new Error(`The packed package installed no pulumi-resource-zenlayer in ${bin}: check package.json "bin".`);
+  }
+  return bin;
+}
+
+/** Creates a folder with `pulumiYaml` as its Pulumi.yaml and a fresh stack in a private backend. */
+export async function createYamlProgram(name: string, pulumiYaml: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
+  const cliBin = yamlToolchainBinDir();
+  const pluginBin = await pluginBinDir();
+  mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
+  const dir = mkdtempSync(path.join(E2E_TMP, "programs", `${name}-`));
+  writeFileSync(path.join(dir, "Pulumi.yaml"), pulumiYaml);
+  const backend = path.join(dir, ".state");
+  mkdirSync(backend);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: [nodeBinDir(), pluginBin, cliBin, process.env.PATH ?? ""].join(path.delimiter),
+    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_HOME: path.join(dir, ".pulumi-home"),
+    NODE_OPTIONS: "",
+    ...extraEnv,
+  };
+  const stack = new TestStack(dir, "e2e", env);
+  await run("pulumi", ["stack", "init", stack.stackName, "--non-interactive"], { cwd: dir, env });
+  return stack;
+}
