@@ -56,7 +56,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-test("examples/yaml: preview, up, an in-place bandwidth change and destroy, with secrets and no __provider in state", async () => {
+test("examples/yaml: preview, up, an in-place bandwidth change, refresh and destroy, with secrets and no __provider in state", async () => {
   const stack = await yamlStack("yaml-example", sim, EXAMPLE);
   await stack.setConfig("vmPassword", VM_PASSWORD, true);
 
@@ -94,6 +94,10 @@ test("examples/yaml: preview, up, an in-place bandwidth change and destroy, with
   await stack.up();
   expect(sim.control.getInstance(id)?.internetMaxBandwidthOut).toBe(5);
   expect((await stack.outputs()).instanceId).toBe(id);
+
+  // Refresh reads the instance back through the plugin without inventing a difference.
+  await stack.refresh();
+  await stack.pulumi(["preview", "--expect-no-changes"]);
 
   const destroy = await stack.destroy();
   expect(destroy.output).toContain(`${id} is in Zenlayer's recycle bin`);

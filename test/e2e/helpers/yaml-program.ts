@@ -7,8 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules, E2E_TMP } from "./consumer";
-import { run } from "./run";
-import { PASSPHRASE, TestStack } from "./stack";
+import { initStack, type TestStack } from "./stack";
 import { nodeBinDir, pulumiBinDir } from "./toolchain";
 
 /** The CLI's folder, after checking that it also holds the YAML language host. */
@@ -37,20 +36,5 @@ export async function createYamlProgram(name: string, pulumiYaml: string, extraE
   mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
   const dir = mkdtempSync(path.join(E2E_TMP, "programs", `${name}-`));
   writeFileSync(path.join(dir, "Pulumi.yaml"), pulumiYaml);
-  const backend = path.join(dir, ".state");
-  mkdirSync(backend);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: [nodeBinDir(), pluginBin, cliBin, process.env.PATH ?? ""].join(path.delimiter),
-    PULUMI_BACKEND_URL: `file://${backend}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_HOME: path.join(dir, ".pulumi-home"),
-    NODE_OPTIONS: "",
-    ...extraEnv,
-  };
-  const stack = new TestStack(dir, "e2e", env);
-  await run("pulumi", ["stack", "init", stack.stackName, "--non-interactive"], { cwd: dir, env });
-  return stack;
+  return initStack(dir, [nodeBinDir(), pluginBin, cliBin], extraEnv);
 }
