@@ -8,7 +8,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "./helpers/consumer";
+import { consumerNodeModules, REPO_ROOT } from "./helpers/consumer";
+import { run } from "./helpers/run";
 import { E2E_DURATIONS, MUTATING_ACTIONS } from "./helpers/simulator";
 import type { StateResource, TestStack } from "./helpers/stack";
 import { createYamlProgram } from "./helpers/yaml-program";
@@ -24,12 +25,12 @@ const EXAMPLE = readFileSync(path.join(REPO_ROOT, "examples", "yaml", "Pulumi.ya
 const EMPTY_PROGRAM = "name: zenlayer-import\nruntime: yaml\nresources: {}\n";
 
 /** A YAML program on a stack whose provider config points at `s` (the environment points elsewhere). */
-async function yamlStack(name: string, s: Sim, program: string): Promise<TestStack> {
+async function yamlStack(name: string, s: Sim, program: string, options?: { pluginOnPath: boolean }): Promise<TestStack> {
   const stack = await createYamlProgram(name, program, {
     // Wrong on purpose: provider config must win over the environment.
     ZENLAYERCLOUD_DOMAIN: "127.0.0.1:9",
     ZENLAYERCLOUD_ACCESS_KEY_ID: "not-the-simulator",
-  });
+  }, options);
   stacks.push(stack);
   await stack.setConfig("zenlayer:domain", s.domain);
   await stack.setConfig("zenlayer:scheme", "http");
@@ -162,4 +163,25 @@ test("customTimeouts bound the create: a slow instance fails the up on time and 
   } finally {
     await slow.stop();
   }
+});
+
+test("pulumi plugin install --file: the plugin installed from a folder holding the npm package runs examples/yaml without PATH", async () => {
+  // The README's recipe: a folder where the package was npm-installed, plus a launcher at its root.
+  const folder = path.dirname(await consumerNodeModules());
+  writeFileSync(path.join(folder, "pulumi-resource-zenlayer"),
+    '#!/bin/sh\nexec node "$(dirname "$0")/node_modules/pulumi-zenlayer-vm/dist/provider/plugin/main.js" "$@"\n', { mode: 0o755 });
+  const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+  const stack = await yamlStack("yaml-installed", sim, EXAMPLE, { pluginOnPath: false });
+  await stack.setConfig("vmPassword", VM_PASSWORD, true);
+  const cli = { cwd: stack.dir, env: stack.environment };
+  expect((await stack.pulumi(["preview"], { allowFailure: true })).code).not.toBe(0); // no plugin yet
+
+  await run("pulumi", ["plugin", "install", "resource", "zenlayer", version, "--file", folder], cli);
+  expect((await run("pulumi", ["plugin", "ls", "--json"], cli)).stdout).toContain(`"version": "${version}"`);
+  const up = await stack.up();
+  expect(up.output).not.toContain("from $PATH");
+  const out = await stack.outputs();
+  expect(out.status).toBe("RUNNING");
+  await stack.destroy();
+  expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(out.instanceId as string)?.instanceStatus);
 });

@@ -29,12 +29,18 @@ export async function pluginBinDir(): Promise<string> {
   return bin;
 }
 
-/** Creates a folder with `pulumiYaml` as its Pulumi.yaml and a fresh stack in a private backend. */
-export async function createYamlProgram(name: string, pulumiYaml: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
+/**
+ * Creates a folder with `pulumiYaml` as its Pulumi.yaml and a fresh stack in a private backend.
+ * With `pluginOnPath: false` the engine finds no plugin until one is installed into the stack's
+ * Pulumi home (`pulumi plugin install`).
+ */
+export async function createYamlProgram(
+  name: string, pulumiYaml: string, extraEnv: Record<string, string> = {}, { pluginOnPath = true } = {},
+): Promise<TestStack> {
   const cliBin = yamlToolchainBinDir();
-  const pluginBin = await pluginBinDir();
+  const pluginBin = pluginOnPath ? [await pluginBinDir()] : [];
   mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
   const dir = mkdtempSync(path.join(E2E_TMP, "programs", `${name}-`));
   writeFileSync(path.join(dir, "Pulumi.yaml"), pulumiYaml);
-  return initStack(dir, [nodeBinDir(), pluginBin, cliBin], extraEnv);
+  return initStack(dir, [nodeBinDir(), ...pluginBin, cliBin], extraEnv);
 }
