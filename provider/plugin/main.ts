@@ -2,12 +2,13 @@
 /**
  * `pulumi-resource-zenlayer`: the engine starts it (found on PATH, or installed with
  * `pulumi plugin install resource zenlayer <version> --file …`), passing the engine's address as
- * the first argument, and reads the port it serves on from the first line of standard output.
+ * its last argument, and reads the port it serves on from the first line of standard output.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { grpc } from "./grpc";
 import { providerService, ResourceProviderService } from "./service";
+import { engineAddressFrom } from "./translate";
 
 /** The package's version: the plugin's, as `pulumi plugin ls` and the schema report it. */
 function packageVersion(): string {
@@ -22,7 +23,7 @@ function packageVersion(): string {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const engine = { address: args.find((arg) => !arg.startsWith("-")) };
+  const engine = { address: engineAddressFrom(args) };
   // Messages up to the engine's own limit: a schema or a state of many instances can be large.
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
   server.addService(ResourceProviderService, providerService(packageVersion(), engine));

@@ -17,6 +17,12 @@ import type { Failure } from "../lifecycle/inputs/inputs";
 type Props = Record<string, unknown>;
 export type Operation = "create" | "update" | "delete";
 
+/** The engine's address among the plugin's arguments: the last, after flags such as `-v=9` or `--tracing <endpoint>`. */
+export function engineAddressFrom(args: readonly string[]): string | undefined {
+  const last = args.at(-1);
+  return last !== undefined && !last.startsWith("-") ? last : undefined;
+}
+
 /** The resource name and owner of `urn:pulumi:<stack>::<project>::<type>::<name>`. */
 export function identityOf(urn: string): { __owner: string; __resourceName: string } {
   const parts = urn.split("::");

@@ -10,7 +10,7 @@ import { COMPUTED_KEYS } from "../../../provider/lifecycle/operations/outputs";
 import { SETTING_SOURCES } from "../../../provider/lifecycle/runtime/settings";
 import { INSTANCE_TOKEN, packageSchema, PLUGIN_HIDDEN_INPUTS } from "../../../provider/plugin/schema";
 import { conceal, reveal, secretKeys } from "../../../provider/plugin/secrets";
-import { checkInputsFor, identityOf, importedInputs, withRequestTimeout } from "../../../provider/plugin/translate";
+import { checkInputsFor, engineAddressFrom, identityOf, importedInputs, withRequestTimeout } from "../../../provider/plugin/translate";
 
 interface Spec { type?: string; $ref?: string; secret?: boolean; description?: string; items?: Spec; properties?: Record<string, Spec>; required?: string[] }
 const schema = packageSchema("1.2.3") as {
@@ -94,6 +94,13 @@ test("identity comes from the URN, timeouts is refused, the request's timeout be
   expect(withRequestTimeout({ zoneId: "SEL-A", timeouts: { delete: "1h" } }, "delete", 300)).toEqual({ zoneId: "SEL-A", timeouts: { delete: "5m" } });
   expect(withRequestTimeout({ zoneId: "SEL-A", timeouts: { delete: "1h" } }, "delete", 0)).toEqual({ zoneId: "SEL-A" });
   expect(importedInputs("ins-1", { zoneId: "SEL-A", timeouts: {} })).toEqual({ zoneId: "SEL-A", adoptInstanceId: "ins-1" });
+});
+
+test("the engine's address is the plugin's last argument, after any flags", () => {
+  expect(engineAddressFrom(["127.0.0.1:4000"])).toBe("127.0.0.1:4000");
+  expect(engineAddressFrom(["--logtostderr", "-v=9", "--tracing", "http://127.0.0.1:9411", "127.0.0.1:4000"])).toBe("127.0.0.1:4000");
+  expect(engineAddressFrom(["--logtostderr"])).toBeUndefined();
+  expect(engineAddressFrom([])).toBeUndefined();
 });
 
 test("secret markers: revealed for the lifecycle, put back on the same keys and on the password", () => {
