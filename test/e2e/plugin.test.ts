@@ -57,8 +57,29 @@ afterAll(async () => {
   await sim?.stop();
 });
 
+/** The other lookups, as outputs of the example (getImage is in the example itself). */
+const LOOKUP_OUTPUTS = `outputs:
+  zones:
+    fn::invoke:
+      function: zenlayer:index:getZones
+      arguments: {}
+      return: zones
+  smallestType:
+    fn::invoke:
+      function: zenlayer:index:getInstanceTypes
+      arguments: { zoneId: HKG-A, minCpuCount: 2 }
+      return: instanceTypes
+  debianImages:
+    fn::invoke:
+      function: zenlayer:index:getImages
+      arguments: { zoneId: HKG-A, nameRegex: "^debian" }
+      return: images
+`;
+
 test("examples/yaml: preview, up, an in-place bandwidth change, refresh and destroy, with secrets and no __provider in state", async () => {
-  const stack = await yamlStack("yaml-example", sim, EXAMPLE);
+  const withLookups = EXAMPLE.replace("outputs:\n", LOOKUP_OUTPUTS);
+  expect(withLookups).not.toBe(EXAMPLE);
+  const stack = await yamlStack("yaml-example", sim, withLookups);
   await stack.setConfig("vmPassword", VM_PASSWORD, true);
 
   sim.control.resetStats();
@@ -72,6 +93,14 @@ test("examples/yaml: preview, up, an in-place bandwidth change, refresh and dest
   const out = await stack.outputs();
   expect(out.status).toBe("RUNNING");
   expect(out.imageName).toMatch(/^Ubuntu 22\.04/);
+  expect((out.zones as { zoneId: string }[]).map((z) => z.zoneId)).toEqual(expect.arrayContaining(["HKG-A", "SEL-A"]));
+  const types = out.smallestType as { zoneId: string; cpuCount: number }[];
+  expect(types.length).toBeGreaterThan(0);
+  expect(types.every((t) => t.zoneId === "HKG-A" && t.cpuCount >= 2)).toBe(true);
+  expect(types.map((t) => t.cpuCount)).toEqual([...types.map((t) => t.cpuCount)].sort((a, b) => a - b));
+  const debian = out.debianImages as { imageName: string }[];
+  expect(debian.length).toBeGreaterThan(0);
+  expect(debian.every((i) => /^debian/i.test(i.imageName))).toBe(true);
   const id = out.instanceId as string;
   expect(sim.control.getInstance(id)?.instanceStatus).toBe("RUNNING");
   expect(sim.control.getInstance(id)?.tags.tags).toEqual(expect.arrayContaining([
