@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI available offline: `pulumi`, `pulumi-language-nodejs` and
-# `pulumi-resource-pulumi-nodejs` in $PULUMI_ROOT/bin (default ~/.pulumi/versions/<version>),
-# the folder the Automation API and the npm `pulumi` launcher also look in.
+# Makes the Pulumi CLI available offline: `pulumi`, `pulumi-language-nodejs`,
+# `pulumi-resource-pulumi-nodejs` and `pulumi-language-yaml` in $PULUMI_ROOT/bin (default
+# ~/.pulumi/versions/<version>), the folder the Automation API and the npm `pulumi` launcher also
+# look in, and where the engine finds language hosts next to `pulumi`.
 #
 # No registry reachable here ships the CLI, so it is built from the Go module proxy. The build is
 # cached outside the clone; a second run returns at once.
@@ -13,10 +14,15 @@
 #   LanguageRuntime gRPC protocol; the e2e tests prove the pair works with our @pulumi/pulumi.
 # - `pulumi-resource-pulumi-nodejs` is the 4-line launcher for dynamic providers; it ships inside
 #   the @pulumi/pulumi npm package and is written here so that it is on PATH next to `pulumi`.
+# - `pulumi-language-yaml` (programs written in Pulumi YAML, which use the `zenlayer` plugin) comes
+#   from github.com/pulumi/pulumi-yaml at YAML_LANGUAGE_HOST_VERSION, with the module versions its
+#   own go.mod asks for (it does not build against the CLI's pkg/v3). It is built by itself when
+#   only it is missing, so a machine that has the CLI gets it without rebuilding the CLI.
 set -euo pipefail
 
 PULUMI_CLI_VERSION="${PULUMI_CLI_VERSION:-3.274.1}"
 LANGUAGE_HOST_SDK_VERSION="${LANGUAGE_HOST_SDK_VERSION:-3.68.0}"
+YAML_LANGUAGE_HOST_VERSION="${YAML_LANGUAGE_HOST_VERSION:-1.25.0}"
 PULUMI_ROOT="${PULUMI_ROOT:-${PULUMI_HOME:-$HOME/.pulumi}/versions/$PULUMI_CLI_VERSION}"
 BUILD_CACHE="${ZENLAYER_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-zenlayer-vm}/pulumi-cli-build"
 BIN="$PULUMI_ROOT/bin"
@@ -34,6 +40,11 @@ have_cli() {
     [ "$(printf '%s\n%s\n' "$PULUMI_MIN_VERSION" "$version" | sort -V | head -n1)" = "$PULUMI_MIN_VERSION" ]
 }
 
+# The YAML language host is in $BIN (a CLI installed the usual way ships one).
+have_yaml_host() {
+  [ -x "$BIN/pulumi-language-yaml" ]
+}
+
 write_dynamic_provider_launcher() {
   # Same behaviour as the launcher shipped with the CLI: run the dynamic provider host of the
   # @pulumi/pulumi package that the program itself resolves (the engine starts plugins in the
@@ -46,15 +57,15 @@ LAUNCHER
   chmod +x "$BIN/pulumi-resource-pulumi-nodejs"
 }
 
-if have_cli; then
+if have_cli && have_yaml_host; then
   say "Pulumi CLI $("$BIN/pulumi" version) ready in $BIN"
   exit 0
 fi
 
 if ! command -v go >/dev/null 2>&1; then
-  say "Go is not installed, and the Pulumi CLI v$PULUMI_CLI_VERSION is not in $BIN."
+  say "Go is not installed, and the Pulumi CLI v$PULUMI_CLI_VERSION or its YAML language host is not in $BIN."
   say "Either install the Pulumi CLI the usual way (https://www.pulumi.com/docs/install/) and put"
-  say "pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs in $BIN,"
+  say "pulumi, pulumi-language-nodejs, pulumi-language-yaml and pulumi-resource-pulumi-nodejs in $BIN,"
   say "or install Go >= 1.26 (https://go.dev/dl/) so that this script can build them."
   exit 1
 fi
@@ -65,16 +76,13 @@ started=$(date +%s)
 # and the terminal shows one line per step. A failing step prints the log's tail and its path.
 BUILD_LOG="$BUILD_CACHE/build.log"
 : >"$BUILD_LOG"
-say "Building the Pulumi CLI v$PULUMI_CLI_VERSION from the Go module proxy into $BIN."
-say "This happens once per machine and takes about 10 minutes on 2 cores (~4 GB of Go caches)."
-say "Three steps; Go's full output goes to $BUILD_LOG"
 
 # step <n> "<what> (<estimate>)" <command...>: runs the command with its output in the log.
 step() {
   local number=$1 label=$2 step_started
   shift 2
   step_started=$(date +%s)
-  say "[$number/3] $label ..."
+  say "[$number/4] $label ..."
   if ! "$@" >>"$BUILD_LOG" 2>&1; then
     say "FAILED: $*"
     tail -n 15 "$BUILD_LOG" | sed 's/^/    /' >&2
@@ -86,6 +94,32 @@ step() {
 }
 
 export CGO_ENABLED=0 GOFLAGS=-mod=mod
+
+build_yaml_host() {
+  local yaml_mod="$BUILD_CACHE/language-yaml-$YAML_LANGUAGE_HOST_VERSION"
+  mkdir -p "$yaml_mod"
+  printf 'module local/pulumi-language-yaml-build\n\ngo 1.26\n' >"$yaml_mod/go.mod"
+  : >"$yaml_mod/go.sum"
+  (
+    cd "$yaml_mod"
+    step 4 "building pulumi-language-yaml from pulumi-yaml@v$YAML_LANGUAGE_HOST_VERSION (about 2 minutes)" bash -c '
+      go get "github.com/pulumi/pulumi-yaml@v$1" &&
+      go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$1" \
+        -o "$2.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml' _ "$YAML_LANGUAGE_HOST_VERSION" "$BIN/pulumi-language-yaml"
+    mv "$BIN/pulumi-language-yaml.tmp" "$BIN/pulumi-language-yaml"
+  )
+}
+
+if have_cli; then
+  build_yaml_host
+  say "done in $(( $(date +%s) - started ))s: pulumi-language-yaml v$YAML_LANGUAGE_HOST_VERSION in $BIN"
+  exit 0
+fi
+
+say "Building the Pulumi CLI v$PULUMI_CLI_VERSION from the Go module proxy into $BIN."
+say "This happens once per machine and takes about 12 minutes on 2 cores (~4 GB of Go caches)."
+say "Four steps; Go's full output goes to $BUILD_LOG"
+
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_CLI_VERSION"
 
 # The CLI. pkg/v3's own go.mod replaces sdk/v3 with a relative path and atotto/clipboard with a
@@ -127,5 +161,6 @@ if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
   )
 fi
 
+have_yaml_host || build_yaml_host
 write_dynamic_provider_launcher
 say "done in $(( $(date +%s) - started ))s: $("$BIN/pulumi" version)"

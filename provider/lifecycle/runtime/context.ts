@@ -4,6 +4,7 @@
  * provider host keeps this module loaded for the whole deployment, so every resource of a
  * deployment shares the poller (see status-poller.ts).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { createVmClient, isApiError, type ClientEvent } from "../../client";
 import type { VmApi } from "../../client/types";
@@ -63,11 +64,29 @@ export function createContext(parts: { api: VmApi; settings?: Partial<Settings>;
 let cached: { key: string; ctx: Ctx } | undefined;
 
 /**
+ * Where an operation's lines go, when its caller says so. A host that can attach a line to the
+ * resource being worked on (a native provider plugin, through the engine) runs each operation
+ * inside `withOperationLogger`; without it, lines go to the console as before.
+ */
+const operationLogger = new AsyncLocalStorage<Logger>();
+
+/** Runs `operation` with its progress and warning lines sent to `log` (redacted like any other). */
+export function withOperationLogger<T>(log: Logger, operation: () => Promise<T>): Promise<T> {
+  return operationLogger.run(log, operation);
+}
+
+/**
  * The context for the current settings, built on first use and rebuilt when the connection or the
  * tuning changes. Throws the client's ZenlayerConfigError (an actionable message) when the
  * credentials are missing: only the operations that call the API get here, never check or diff.
  */
 export function currentContext(): Ctx {
+  const ctx = sharedContext();
+  const log = operationLogger.getStore();
+  return log ? { ...ctx, log: redactingLogger(log, ctx.secrets) } : ctx;
+}
+
+function sharedContext(): Ctx {
   const settings = resolveSettings();
   const key = JSON.stringify([
     settings.accessKeyId, settings.domain, settings.scheme,

@@ -101,20 +101,28 @@ export async function createProgram(name: string, options: ProgramOptions): Prom
     JSON.stringify({ compilerOptions: { strict: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true } }),
   );
   writeFileSync(path.join(dir, "index.ts"), options.program);
+  return initStack(dir, [nodeBinDir(), pulumiBinDir()], options.env, options.stackName);
+}
+
+/**
+ * A fresh stack for the program in `dir`, in a private file backend and Pulumi home, with
+ * `pathDirs` first on the CLI's PATH and `extraEnv` on top.
+ */
+export async function initStack(dir: string, pathDirs: string[], extraEnv: Record<string, string> = {}, stackName = "e2e"): Promise<TestStack> {
   const backend = path.join(dir, ".state");
   mkdirSync(backend);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PATH: `${nodeBinDir()}${path.delimiter}${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
+    PATH: [...pathDirs, process.env.PATH ?? ""].join(path.delimiter),
     PULUMI_BACKEND_URL: `file://${backend}`,
     PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_HOME: path.join(dir, ".pulumi-home"),
     NODE_OPTIONS: "",
-    ...options.env,
+    ...extraEnv,
   };
-  const stack = new TestStack(dir, options.stackName ?? "e2e", env);
+  const stack = new TestStack(dir, stackName, env);
   await run("pulumi", ["stack", "init", stack.stackName, "--non-interactive"], { cwd: dir, env });
   return stack;
 }
