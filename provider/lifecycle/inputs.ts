@@ -3,7 +3,7 @@
  * CreateInstances) and the cross-field rules. Field names are CreateInstances' own.
  */
 import { z } from "zod";
-import { passwordProblems as apiPasswordProblems } from "../../facts/rules";
+import { passwordProblems as apiPasswordProblems, tagProblem } from "../../facts/rules";
 import { INTERNET_CHARGE_TYPES } from "../client/types";
 import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../client/types";
 import { OWNER_TAG_KEY } from "./constants";
@@ -101,8 +101,10 @@ export const inputSchema = z.object({
   securityGroupId: nonEmpty("securityGroupId").optional(),
   tags: z.record(z.string(), z.string({ error: "tag values must be strings" }), { error: "tags must be a map of strings" })
     .superRefine((tags, ctx) => {
-      for (const key of Object.keys(tags)) {
-        if (key.trim() === "") ctx.addIssue({ code: "custom", message: "tag keys must not be empty" });
+      for (const [key, value] of Object.entries(tags)) {
+        // Zenlayer's limits on keys and values, shared with the simulator.
+        const problem = key.trim() === "" ? "have non-empty keys" : tagProblem(key, value);
+        if (problem) ctx.addIssue({ code: "custom", message: `tags must ${problem}` });
         if (key === OWNER_TAG_KEY) {
           ctx.addIssue({ code: "custom", message: `the tag "${OWNER_TAG_KEY}" is reserved: the provider sets it to find its own instances` });
         }
