@@ -70,10 +70,15 @@ export const INSTANCE_NAME_RULE = { maxLength: 64, pattern: /^[A-Za-z0-9.-]{1,64
  */
 export const TAG_RULE = { keyMaxLength: 64, valueMaxLength: 64, maxTags: 50 } as const;
 
-/** What is wrong with one tag, phrased to follow "must"; undefined when it is valid. */
-export function tagProblem(key: string, value: string): string | undefined {
+/**
+ * What is wrong with one tag, phrased to follow "must"; undefined when it is valid. Without a
+ * value only the key is checked (a filter by key alone).
+ */
+export function tagProblem(key: string, value?: string): string | undefined {
   if (key.length < 1 || key.length > TAG_RULE.keyMaxLength) return `have a key of 1 to ${TAG_RULE.keyMaxLength} characters`;
-  if (value.length < 1 || value.length > TAG_RULE.valueMaxLength) return `have a value of 1 to ${TAG_RULE.valueMaxLength} characters (key "${key}")`;
+  if (value !== undefined && (value.length < 1 || value.length > TAG_RULE.valueMaxLength)) {
+    return `have a value of 1 to ${TAG_RULE.valueMaxLength} characters (key "${key}")`;
+  }
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import {
   KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
   findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
 } from "./catalogue";
-import { REQUEST_LIMITS } from "../facts/rules";
+import { INSTANCE_NAME_RULE, REQUEST_LIMITS } from "../facts/rules";
 import { apiError } from "./errors";
 import type { Tag } from "./instance-record";
 import {
@@ -146,5 +146,5 @@ function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
 export function nameForIndex(name: string, index: number, count: number): string {
   if (count === 1) return name;
   const suffix = `-${index + 1}`;
-  return `${name.slice(0, 64 - suffix.length)}${suffix}`;
+  return `${name.slice(0, INSTANCE_NAME_RULE.maxLength - suffix.length)}${suffix}`;
 }

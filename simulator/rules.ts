@@ -35,7 +35,7 @@ export function readTags(params: Params, name = "tags", allowEmptyValues = false
     const key = entry.key;
     const value = entry.value ?? "";
     if (typeof key !== "string" || typeof value !== "string") throw invalid(name, "needs a string key and value on every tag");
-    const problem = allowEmptyValues && value === "" ? tagProblem(key, "-") : tagProblem(key, value);
+    const problem = tagProblem(key, allowEmptyValues && value === "" ? undefined : value);
     if (problem) throw invalid(name, `must ${problem} on every tag`);
     if (tags.some((t) => t.key === key)) throw invalid(name, `repeats the key \`${key}\``);
     tags.push({ key, value });

@@ -157,7 +157,7 @@ export function resolveClientConfig(options: ClientOptions = {}, env: NodeJS.Pro
  * `http` or `https` from any spelling of them (`HTTP` is what a shell set up for Zenlayer's
  * Terraform provider carries); undefined for anything else.
  */
-export function parseScheme(text: string): "http" | "https" | undefined {
+function parseScheme(text: string): "http" | "https" | undefined {
   const lower = text.trim().toLowerCase();
   return lower === "http" || lower === "https" ? lower : undefined;
 }

@@ -107,10 +107,10 @@ export const inputSchema = z.object({
   securityGroupId: nonEmpty("securityGroupId").optional(),
   tags: z.record(z.string(), z.string({ error: "tag values must be strings" }), { error: "tags must be a map of strings" })
     .superRefine((tags, ctx) => {
-      for (const key of Object.keys(tags)) {
-        if (key.trim() === "") ctx.addIssue({ code: "custom", message: "tag keys must not be empty" });
-        const problem = tagProblem(key, tags[key] ?? "");
-        if (problem) ctx.addIssue({ code: "custom", message: `each tag must ${problem}` });
+      for (const [key, value] of Object.entries(tags)) {
+        // Zenlayer's limits on keys and values, shared with the simulator.
+        const problem = key.trim() === "" ? "have non-empty keys" : tagProblem(key, value);
+        if (problem) ctx.addIssue({ code: "custom", message: `tags must ${problem}` });
         if (key === OWNER_TAG_KEY) {
           ctx.addIssue({ code: "custom", message: `the tag "${OWNER_TAG_KEY}" is reserved: the provider sets it to find its own instances` });
         }

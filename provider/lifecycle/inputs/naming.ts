@@ -3,10 +3,11 @@
  * (shared API notes §3, CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
  */
 import { randomInt } from "node:crypto";
+import { INSTANCE_NAME_RULE } from "../../../facts/rules";
 
-/** The API's instance-name rule. */
-export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9.-]+$/;
-export const INSTANCE_NAME_MAX = 64;
+/** The API's instance-name rule, shared with the simulator. */
+export const INSTANCE_NAME_PATTERN = INSTANCE_NAME_RULE.pattern;
+export const INSTANCE_NAME_MAX = INSTANCE_NAME_RULE.maxLength;
 const SUFFIX_LENGTH = 7;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -2,10 +2,10 @@ import { PASSWORD_RULE, passwordProblems, sameOsType, tagProblem, TAG_RULE } fro
 import { checkInputs } from "../../../provider/lifecycle/inputs/check";
 import { checkPassword, readTags } from "../../../simulator/rules";
 
-/** The provider's check failures for an otherwise valid instance with `password`. */
-function validateInputs(password: string): string[] {
-  const { failures } = checkInputs({}, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", password });
-  return (failures ?? []).map((f) => f.reason);
+/** The provider's check failures for an otherwise valid instance with `password` (and `extra`). */
+function validateInputs(password: string, extra: Record<string, unknown> = {}): string[] {
+  const { failures } = checkInputs({}, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", password, ...extra });
+  return (failures ?? []).map((f) => `${f.property}: ${f.reason}`);
 }
 
 describe("the password rule (one rule for the provider's check and the simulator)", () => {
@@ -30,7 +30,7 @@ describe("the password rule (one rule for the provider's check and the simulator
   it.each(invalid)("rejects %s on both sides (%s)", (password, why) => {
     expect(passwordProblems(password).join(", ")).toMatch(why);
     expect(() => checkPassword(password)).toThrow(why);
-    expect(validateInputs(password).join(", ")).toMatch(why);
+    expect(validateInputs(password).join(", ")).toMatch(new RegExp(`^password: .*${why.source}`));
   });
 
   it("lists the backtick among the specials, as Zenlayer's ResetInstance page does", () => {
@@ -51,6 +51,13 @@ describe("tags", () => {
     expect(tagProblem("", "v")).toMatch(/key of 1 to 64/);
     expect(tagProblem("k", "v".repeat(65))).toMatch(/value of 1 to 64/);
     expect(tagProblem("k", "")).toMatch(/value of 1 to 64/);
+  });
+
+  it("is enforced by the provider's check, naming the field", () => {
+    expect(validateInputs("Passw0rd!", { tags: { app: "web", ["k".repeat(64)]: "v".repeat(64) } })).toEqual([]);
+    expect(validateInputs("Passw0rd!", { tags: { ["k".repeat(65)]: "v" } })).toEqual(["tags: tags must have a key of 1 to 64 characters"]);
+    expect(validateInputs("Passw0rd!", { tags: { app: "" } })).toEqual(['tags: tags must have a value of 1 to 64 characters (key "app")']);
+    expect(validateInputs("Passw0rd!", { tags: { " ": "v" } })).toEqual(["tags: tags must have non-empty keys"]);
   });
 
   it("is enforced by the simulator on CreateInstances, and empty values still filter by key", () => {
