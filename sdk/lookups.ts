@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createVmClient, type ClientOptions } from "../provider/client";
 import type { ImageInfo, InstanceChargeType, InstanceTypeQuota, ZoneInfo } from "../provider/client/types";
+import { lookupSetting, readConfig } from "../provider/lifecycle/runtime/settings";
 
 /** Endpoint and credentials for a lookup; unset fields come from stack config, then the environment. */
 export type LookupOptions = Pick<ClientOptions, "accessKeyId" | "accessKeyPassword" | "domain" | "scheme">;
@@ -15,13 +16,14 @@ export type LookupOptions = Pick<ClientOptions, "accessKeyId" | "accessKeyPasswo
 function client(options: LookupOptions = {}) {
   // runtime.getConfig reads the raw value (secrets decrypted) without wrapping it in an Output:
   // a lookup needs the plain credential to sign its request, and never returns or logs it.
-  const fromStack = (key: string) => pulumi.runtime.getConfig(`zenlayer:${key}`) || undefined;
-  const scheme = options.scheme ?? fromStack("scheme");
+  const fromStack = readConfig({ get: (key) => pulumi.runtime.getConfig(key) });
+  const setting = (name: keyof LookupOptions) => options[name] ?? lookupSetting(name, fromStack, process.env);
   return createVmClient({
-    accessKeyId: options.accessKeyId ?? fromStack("accessKeyId"),
-    accessKeyPassword: options.accessKeyPassword ?? fromStack("accessKeyPassword"),
-    domain: options.domain ?? fromStack("domain"),
-    scheme: scheme === "http" || scheme === "https" ? scheme : undefined,
+    accessKeyId: setting("accessKeyId"),
+    accessKeyPassword: setting("accessKeyPassword"),
+    domain: setting("domain"),
+    // The client rejects any other scheme with a message naming the setting.
+    scheme: setting("scheme") as "http" | "https" | undefined,
   });
 }
 

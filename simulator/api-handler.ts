@@ -6,7 +6,7 @@ import { apiError, asSimulatorError } from "./errors";
 import { delay, parseJsonObject, readBody, sendError, sendJson } from "./http-util";
 import { newRequestId } from "./ids";
 
-/** API versions accepted in X-ZC-Version (shared notes §1). */
+/** API versions accepted in X-ZC-Version (Zenlayer's VM API versions). */
 export const SUPPORTED_VERSIONS: readonly string[] = ["2023-03-13", "2026-04-01"];
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * The fixed world the simulator offers: zones, instance types, images, resource groups, subnets,
  * security groups and key pairs. Exported so tests and demos can name real ids instead of
- * repeating literals. Ids follow the shapes in Zenlayer's documentation (shared API notes §3).
+ * repeating literals. Ids follow the shapes in Zenlayer's documentation.
  */
 
 /** A zone (DescribeZones). */
@@ -95,7 +95,7 @@ export const DISK_CATEGORIES: readonly string[] = ["Standard NVMe SSD", "Basic N
 /** The largest disk, in GB, the simulator accepts. */
 export const MAX_DISK_SIZE_GB = 2048;
 
-/** The five internet charge types (shared API notes §3); every zone and type offers all of them. */
+/** The five internet charge types CreateInstances accepts; every zone and type offers all of them. */
 export const INTERNET_CHARGE_TYPES = [
   "ByBandwidth", "ByTrafficPackage", "ByInstanceBandwidth95", "ByClusterBandwidth95", "BandwidthCluster",
 ] as const;

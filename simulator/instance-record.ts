@@ -43,7 +43,7 @@ export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** InstanceInfo as DescribeInstances returns it (shared notes §3). The password is never part of it. */
+/** InstanceInfo as DescribeInstances returns it. The password is never part of it. */
 export interface InstanceInfo {
   instanceId: string;
   zoneId: string;

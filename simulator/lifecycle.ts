@@ -1,5 +1,5 @@
 /**
- * The instance state machine (shared API notes §4), expressed as data.
+ * The instance state machine (the statuses DescribeInstances reports), expressed as data.
  *
  * An instance's future is stored as a timeline: timed phases (absolute epoch-ms deadlines)
  * followed by a resting status, or `null` for "gone". The current status is derived from the
@@ -7,7 +7,7 @@
  * clock, and a timeline saved to disk resumes exactly where it was after a restart.
  */
 
-/** Every status DescribeInstances can report (§4). There is no DELETED: gone means not found. */
+/** Every status DescribeInstances can report. There is no DELETED: gone means not found. */
 export const INSTANCE_STATUSES = [
   "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "RUNNING", "STOPPED", "BOOTING",
   "RELEASING", "STOPPING", "RECYCLE", "RECYCLING", "CREATE_FAILED", "IMAGING",

@@ -3,7 +3,7 @@ import { invalid, type Params } from "./params";
 import type { Tag } from "./instance-record";
 
 /**
- * Special characters a password may use. The shared notes list `!@#$%^&*~()-+=`; Zenlayer's
+ * Special characters a password may use. CreateInstances documents `!@#$%^&*~()-+=`; Zenlayer's
  * ResetInstance page also lists the backtick, which is accepted too.
  */
 export const PASSWORD_SPECIALS = "!@#$%^&*~()-+=`";
@@ -29,7 +29,7 @@ export function checkPassword(password: string): void {
   if (problem) throw apiError("INVALID_PASSWORD_MALFORMED", `The password ${problem}; it needs 8-16 characters with a lower-case letter, an upper-case letter, a digit and one of ${PASSWORD_SPECIALS}.`);
 }
 
-/** Instance names: up to 64 letters, digits, `-` and `.` (shared notes §3). */
+/** Instance names: up to 64 letters, digits, `-` and `.` (CreateInstances). */
 export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 
 /** Throws INVALID_PARAMETER_VALUE when `name` is not a valid instance name. */

@@ -7,7 +7,7 @@ import { apiError, asSimulatorError } from "./errors";
 import { sendError } from "./http-util";
 import { newRequestId } from "./ids";
 
-/** The one API path (shared notes §1); the action travels in X-ZC-Action, never in the URL. */
+/** The one API path of the VM API; the action travels in X-ZC-Action, never in the URL. */
 export const API_PATH = "/api/v2/vm";
 
 /** Creates the HTTP server: the API at {@link API_PATH}, control under `/_sim`, 404 elsewhere. */

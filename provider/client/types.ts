@@ -4,7 +4,7 @@
  * Responses list only the fields we read; unknown fields are tolerated by the schemas.
  */
 
-/** Every status DescribeInstances can report (shared API notes §4). There is no DELETED. */
+/** Every status DescribeInstances can report. There is no DELETED: a deleted instance is not listed. */
 export const INSTANCE_STATUSES = [
   "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "RUNNING", "STOPPED", "BOOTING",
   "RELEASING", "STOPPING", "RECYCLE", "RECYCLING", "CREATE_FAILED", "IMAGING",

@@ -62,7 +62,7 @@ export async function update(id: string, olds: Raw, news: Raw): Promise<UpdateRe
   return updateInstance(context(`update ${id}`), id, olds, news);
 }
 
-/** TerminateInstance and the rest of issue 3's delete (delete.ts). */
+/** TerminateInstance, waiting out a busy instance, and the recycle-bin handling (delete.ts). */
 async function deleteResource(id: string, props: Raw): Promise<void> {
   return deleteInstance(context(`delete ${id}`), id, props ?? {});
 }

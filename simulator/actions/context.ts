@@ -33,5 +33,5 @@ export function requireInstances(ctx: ActionContext, instanceIds: readonly strin
   return instanceIds.map((id) => requireInstance(ctx, id));
 }
 
-/** The upper bound on `instanceIds` in one request (§3: DescribeInstances takes at most 100). */
+/** The upper bound on `instanceIds` in one request (DescribeInstances takes at most 100). */
 export const MAX_IDS = 100;

@@ -1,6 +1,6 @@
 /**
  * Auto-naming: `<resource name>-<7 random [a-z0-9]>`, within the API's rule for instance names
- * (shared API notes §3, CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
+ * (CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
  */
 import { randomInt } from "node:crypto";
 
