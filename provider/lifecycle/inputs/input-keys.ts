@@ -46,7 +46,8 @@ export function unknownKeyFailures(value: unknown, schema: z.ZodType, path: Prop
   const failures: Failure[] = [];
   for (const [key, item] of Object.entries(value)) {
     if (path.length === 0 && HOST_KEYS.has(key)) continue;
-    const field = shape[key];
+    // Own keys only: `valueOf` or `toString` must not find Object.prototype's.
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (field) failures.push(...unknownKeyFailures(item, field, [...path, key]));
     else failures.push({ property: formatPath([...path, key]), reason: unknownKeyReason(key, Object.keys(shape), path) });
   }
@@ -58,9 +59,10 @@ function unknownKeyReason(key: string, known: string[], path: PropertyKey[]): st
   const visible = known.filter((name) => !name.startsWith("__"));
   const where = path.length === 0 ? "an input of Instance" : `a field of ${formatPath(path)}`;
   const suggestion = nearest(key, visible);
+  const shown = formatPath([key]);
   return suggestion
-    ? `${key} is not ${where}: did you mean ${suggestion}?`
-    : `${key} is not ${where}; ${path.length === 0 ? "the inputs are" : "its fields are"} ${visible.join(", ")}`;
+    ? `${shown} is not ${where}: did you mean ${suggestion}?`
+    : `${shown} is not ${where}; ${path.length === 0 ? "the inputs are" : "its fields are"} ${visible.join(", ")}`;
 }
 
 /** The known name closest to `key`, when it is close enough to be a typo (case ignored). */

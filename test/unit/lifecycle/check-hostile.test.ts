@@ -30,6 +30,13 @@ describe("check against unknown keys", () => {
     expect(reasonOf({ ...base, instanceChargeType: "PREPAID", instanceChargePrepaid: { period: 1, months: 1 } }, "instanceChargePrepaid.months")).toBeDefined();
   });
 
+  it("refuses keys Object.prototype has (valueOf, toString) and quotes keys that would not read as a path", () => {
+    expect(reasonOf({ ...base, valueOf: 1 }, "valueOf")).toMatch(/^valueOf is not an input of Instance/);
+    expect(reasonOf({ ...base, toString: "x" }, "toString")).toMatch(/^toString is not an input of Instance/);
+    expect(reasonOf({ ...base, "": 1 }, '[""]')).toMatch(/^\[""\] is not an input of Instance/);
+    expect(reasonOf({ ...base, timeouts: { "a.b": "1h" } }, 'timeouts["a.b"]')).toMatch(/^\["a.b"\] is not a field of timeouts/);
+  });
+
   it("takes any key in the tags map and ignores the host's __provider", () => {
     expect(failuresOf({ ...base, tags: { anything: "x", imageID: "y" }, __provider: "serialized" })).toEqual([]);
   });
