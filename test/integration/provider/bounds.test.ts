@@ -1,5 +1,7 @@
 import { startHarness, type Harness } from "./harness";
 
+jest.setTimeout(30_000);
+
 describe("durations and tuning knobs at their limits, against the simulator", () => {
   let h: Harness | undefined;
   afterEach(async () => { await h?.stop(); h = undefined; });
