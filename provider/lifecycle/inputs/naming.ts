@@ -4,8 +4,10 @@
  */
 import { randomInt } from "node:crypto";
 
+/** The characters the API allows in an instance name (a regular-expression class body). */
+const NAME_CHARS = "A-Za-z0-9.-";
 /** The API's instance-name rule. */
-export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9.-]+$/;
+const INSTANCE_NAME_PATTERN = new RegExp(`^[${NAME_CHARS}]+$`);
 export const INSTANCE_NAME_MAX = 64;
 const SUFFIX_LENGTH = 7;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -21,7 +23,7 @@ export function isValidInstanceName(name: string): boolean {
  */
 export function sanitizeBaseName(resourceName: string | undefined): string {
   const cleaned = (resourceName ?? "")
-    .replace(/[^A-Za-z0-9.-]+/g, "-")
+    .replace(new RegExp(`[^${NAME_CHARS}]+`, "g"), "-")
     .replace(/-{2,}/g, "-")
     .replace(/^[-.]+/, "")
     .slice(0, INSTANCE_NAME_MAX - SUFFIX_LENGTH - 1)
