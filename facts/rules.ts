@@ -61,7 +61,12 @@ export function passwordProblems(password: string): string[] {
 }
 
 /** Instance names: 1 to 64 letters, digits, `-` and `.`. */
-export const INSTANCE_NAME_RULE = { maxLength: 64, pattern: /^[A-Za-z0-9.-]{1,64}$/ } as const;
+export const INSTANCE_NAME_RULE = {
+  maxLength: 64,
+  pattern: /^[A-Za-z0-9.-]{1,64}$/,
+  /** Any character outside the rule's set (used to map other names onto it). */
+  disallowedChar: /[^A-Za-z0-9.-]/,
+} as const;
 
 /**
  * Tags: key and value 1 to 64 characters (the Resource Manager's and the 2026-04-01 models'

@@ -175,11 +175,11 @@ export class Instance extends pulumi.dynamic.Resource {
    * lookup of an existing instance instead (prefer {@link Instance.get}).
    */
   constructor(name: string, args: InstanceArgs, opts?: pulumi.CustomResourceOptions) {
-    const seed: Record<string, unknown> = Object.fromEntries(OUTPUT_KEYS.map((key) => [key, undefined]));
+    const outputSlots: Record<string, unknown> = Object.fromEntries(OUTPUT_KEYS.map((key) => [key, undefined]));
     const props: Record<string, unknown> = opts?.id
-      ? seed
+      ? outputSlots
       : {
-        ...seed,
+        ...outputSlots,
         ...args,
         password: args.password === undefined ? undefined : pulumi.secret(args.password),
         // Identify the logical resource: the owner tag on the instance (see provider/lifecycle/constants.ts)

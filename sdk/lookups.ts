@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createVmClient, type ClientOptions } from "../provider/client";
 import type { ImageInfo, InstanceChargeType, InstanceTypeQuota, ZoneInfo } from "../provider/client/types";
+import { lookupSetting, readConfig } from "../provider/lifecycle/runtime/settings";
 
 /** Endpoint and credentials for a lookup; unset fields come from stack config, then the environment. */
 export type LookupOptions = Pick<ClientOptions, "accessKeyId" | "accessKeyPassword" | "domain" | "scheme">;
@@ -15,14 +16,14 @@ export type LookupOptions = Pick<ClientOptions, "accessKeyId" | "accessKeyPasswo
 function client(options: LookupOptions = {}) {
   // runtime.getConfig reads the raw value (secrets decrypted) without wrapping it in an Output:
   // a lookup needs the plain credential to sign its request, and never returns or logs it.
-  const fromStack = (key: string) => pulumi.runtime.getConfig(`zenlayer:${key}`) || undefined;
-  // The scheme goes to the client as written (`HTTP` included), which accepts any case and
-  // rejects anything else with a message naming the setting, rather than falling back to https.
+  const fromStack = readConfig({ get: (key) => pulumi.runtime.getConfig(key) });
+  const setting = (name: keyof LookupOptions) => options[name] ?? lookupSetting(name, fromStack, process.env);
   return createVmClient({
-    accessKeyId: options.accessKeyId ?? fromStack("accessKeyId"),
-    accessKeyPassword: options.accessKeyPassword ?? fromStack("accessKeyPassword"),
-    domain: options.domain ?? fromStack("domain"),
-    scheme: options.scheme ?? fromStack("scheme"),
+    accessKeyId: setting("accessKeyId"),
+    accessKeyPassword: setting("accessKeyPassword"),
+    domain: setting("domain"),
+    // The client rejects any other scheme with a message naming the setting.
+    scheme: setting("scheme") as "http" | "https" | undefined,
   });
 }
 

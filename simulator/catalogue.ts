@@ -1,7 +1,7 @@
 /**
  * The fixed world the simulator offers: zones, instance types, images, resource groups, subnets,
  * security groups and key pairs. Exported so tests and demos can name real ids instead of
- * repeating literals. Ids follow the shapes in Zenlayer's documentation (shared API notes §3).
+ * repeating literals. Ids follow the shapes in Zenlayer's documentation.
  */
 
 /** A zone (DescribeZones). */

@@ -1,7 +1,7 @@
 /**
  * Every error code the simulator answers with, and its HTTP status.
  *
- * Codes that Zenlayer documents (shared API notes §2 and the TerminateInstance seed) keep their
+ * Codes that Zenlayer documents (the common error codes and TerminateInstance's table) keep their
  * documented status. Codes Zenlayer leaves unnamed (authentication, protocol errors) are this
  * simulator's choice and are listed in simulator/README.md. One table instead of suffix rules,
  * so a status can never be guessed differently in two places.
@@ -28,7 +28,7 @@ export const ERROR_CODES = {
   INVALID_PARAMETER_VALUE: 400,
   INVALID_PASSWORD_MALFORMED: 400,
   INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM: 400,
-  // Unknown references: `*_NOT_FOUND` is 404 on the wire (§2; ResetInstance documents 404 for images).
+  // Unknown references: `*_NOT_FOUND` is 404 on the wire (ResetInstance documents 404 for images).
   INVALID_INSTANCE_NOT_FOUND: 404,
   INVALID_ZONE_NOT_FOUND: 404,
   INVALID_IMAGE_NOT_FOUND: 404,

@@ -22,7 +22,7 @@ export function apiError(code: ErrorCode, message: string, retryAfterSeconds?: n
   return new SimulatorError(code, message, retryAfterSeconds);
 }
 
-/** The error body of the wire format (shared API notes §2). */
+/** The error body of the wire format: `{ requestId, code, message }`. */
 export interface ErrorEnvelope {
   requestId: string;
   code: string;

@@ -5,7 +5,7 @@ import type { LiveInstance } from "./store";
 
 /**
  * The refusal for an instance whose status an action does not accept. Busy states use the codes
- * of the TerminateInstance seed (recycle bin, creating, installing) so that every action speaks
+ * TerminateInstance documents (recycle bin, creating, installing) so that every action speaks
  * about them the same way; other mismatches name the status the action needs.
  */
 export function statusRefusal(live: LiveInstance, allowed: readonly InstanceStatus[], action: string): Error {

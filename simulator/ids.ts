@@ -9,7 +9,7 @@ export function randomAlphanumeric(length: number): string {
   return out;
 }
 
-/** A request id shaped like Zenlayer's examples: `T` + an upper-case UUID (§2). */
+/** A request id shaped like Zenlayer's examples: `T` + an upper-case UUID. */
 export function newRequestId(): string {
   return `T${randomUUID().toUpperCase()}`;
 }

@@ -43,7 +43,7 @@ export type InstanceSettings = Pick<InstanceSpec,
 export const DEFAULT_INSTANCE_NAME = "instance";
 
 /**
- * Validates a CreateInstances body in the order the parameters are documented (§3), so the first
+ * Validates a CreateInstances body in the order CreateInstances documents its parameters, so the first
  * problem reported is the one a reader of the docs expects. In `seed` mode (the control route that
  * plays "made in the console") every required field has a catalogue default and no login is needed.
  */

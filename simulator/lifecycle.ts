@@ -1,5 +1,5 @@
 /**
- * The instance state machine (shared API notes §4), expressed as data.
+ * The instance state machine (the statuses DescribeInstances reports), expressed as data.
  *
  * An instance's future is stored as a timeline: timed phases (absolute epoch-ms deadlines)
  * followed by a resting status, or `null` for "gone". The current status is derived from the

@@ -8,7 +8,7 @@ import { sendError } from "./http-util";
 import { newRequestId } from "./ids";
 import { API_PREFIX, serviceOfPath, SERVICES } from "./services";
 
-/** The one API path (shared notes §1); the action travels in X-ZC-Action, never in the URL. */
+/** The one API path of the VM API; the action travels in X-ZC-Action, never in the URL. */
 export const API_PATH = "/api/v2/vm";
 
 /**

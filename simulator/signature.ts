@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 
 /**
- * ZC2-HMAC-SHA256, written from the shared API notes §1 and independently of any client, so a
+ * ZC2-HMAC-SHA256, written from Zenlayer's signature documentation and independently of any client, so a
  * signing bug in a client cannot be cancelled out by the same bug here. Each step is a pure
  * function so the documented known-answer vector can check them one by one.
  */

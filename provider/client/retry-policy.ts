@@ -2,10 +2,9 @@
  * Retry policy in two named steps: CLASSIFY a failed attempt, then DECIDE for a given action
  * whether repeating it is safe. (The delay is backoff.ts; the loop is invoke.ts.)
  *
- * Why the action matters: the API has no idempotency token (shared API notes §3), so repeating a
+ * Why the action matters: the API has no idempotency token, so repeating a
  * request whose fate is unknown is only safe for reads and for modifies that converge to the same
- * state. Repeating CreateInstances blindly can create a second VM — the Zenlayer ZEC resource's
- * documented failure (user-needs.md).
+ * state. Repeating CreateInstances blindly can create a second, billed VM.
  */
 
 /** A failed attempt, reduced to what classification and messages need (no secrets in it). */
@@ -36,13 +35,13 @@ export interface AttemptFailure {
  */
 export type FailureClass = "THROTTLING" | "UNSENT" | "TRANSIENT" | "SERVER_ERROR" | "INVALID_RESPONSE" | "CLIENT_ERROR";
 
-/** Codes the Terraform provider retries as transient (shared API notes §2). */
+/** Codes Zenlayer's own Terraform provider retries as transient. */
 export const TRANSIENT_API_CODES: ReadonlySet<string> = new Set([
   "SERVICE_TEMPORARY_UNAVAILABLE", "INTERNAL_SERVER_ERROR", "REQUEST_TIMED_OUT",
 ]);
 /** HTTP statuses retried as transient whatever the body says (gateways, overload). */
 export const TRANSIENT_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
-/** The throttling code (shared API notes §2); HTTP 429 counts too. */
+/** The throttling code; HTTP 429 counts too. */
 export const THROTTLING_CODE = "REQUEST_LIMIT_EXCEEDED";
 
 /** Network codes meaning the connection was never made, so nothing was sent. */

@@ -30,7 +30,7 @@ const tagWrapper = optObj({
 });
 const disk = z.looseObject({ diskId: optStr, diskSize: optNum, diskCategory: optStr, diskName: optStr });
 
-/** `{requestId, code, message}` — the error envelope (shared API notes §2). */
+/** `{requestId, code, message}` — the error envelope of every failed call. */
 export const errorEnvelopeSchema = z.looseObject({ requestId: optStr, code: z.string().min(1), message: optStr });
 /** `{requestId, response: {requestId, …}}` — the success envelope; `response` is checked per action. */
 export const successEnvelopeSchema = z.looseObject({ requestId: optStr, response: z.looseObject({ requestId: optStr }) });
@@ -42,7 +42,7 @@ const paged = <T extends z.ZodType>(item: T) => withRequestId({
   dataSet: z.array(item).nullish().transform((v) => v ?? []),
 });
 
-/** InstanceInfo (shared API notes §3); only id, status, zone and type are strictly required. */
+/** InstanceInfo as DescribeInstances returns it; only id, status, zone and type are strictly required. */
 export const instanceInfoSchema = z.looseObject({
   instanceId: z.string().min(1),
   zoneId: z.string(),

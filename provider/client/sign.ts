@@ -1,5 +1,5 @@
 /**
- * ZC2-HMAC-SHA256 request signing (shared API notes §1, "Signature"). Pure: no clock, no I/O, so
+ * ZC2-HMAC-SHA256 request signing (Zenlayer's "Signature" documentation). Pure: no clock, no I/O, so
  * the known-answer vector from Zenlayer's documentation can be checked byte for byte and the
  * transport can re-sign every attempt with a fresh timestamp.
  */

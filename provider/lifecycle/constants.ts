@@ -1,5 +1,5 @@
 /**
- * Names and status groups shared by the lifecycle modules (shared API notes §4).
+ * Names and status groups shared by the lifecycle modules.
  */
 
 /**
@@ -29,7 +29,7 @@ export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
   "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "BOOTING", "STOPPING", "IMAGING",
 ]);
 
-/** Error codes of TerminateInstance (seeds/TerminateInstance.md, §6). */
+/** Error codes TerminateInstance answers with (see the README's table of what delete does with each). */
 export const TERMINATE_CODES = {
   notFound: "INVALID_INSTANCE_NOT_FOUND",
   recycled: "OPERATION_DENIED_INSTANCE_RECYCLED",
@@ -40,5 +40,5 @@ export const TERMINATE_CODES = {
   beingRecycled: "UNSUPPORTED_OPERATION_INSTANCE_BEING_RECYCLE",
 } as const;
 
-/** Codes that mean "no such instance" wherever they appear (user-needs: both seen in the wild). */
+/** Codes that mean "no such instance" wherever they appear (the API uses both, depending on the action). */
 export const NOT_FOUND_CODES: readonly string[] = ["INVALID_INSTANCE_NOT_FOUND", "OPERATION_FAILED_RESOURCE_NOT_FOUND"];

@@ -8,11 +8,6 @@
 import { isApiError, type ZenlayerApiError } from "../client";
 import { redactSecrets } from "../client/errors";
 
-/** The API code of `e`, if it is an API error. */
-export function apiCode(e: unknown): string | undefined {
-  return isApiError(e) ? e.code : undefined;
-}
-
 /** The text of any thrown value. */
 export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;

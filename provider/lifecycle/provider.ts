@@ -69,7 +69,7 @@ async function keepingProvider<T>(inputs: Raw, run: () => Promise<T>): Promise<T
   }
 }
 
-/** TerminateInstance and the rest of issue 3's delete (delete.ts). */
+/** TerminateInstance, waiting out a busy instance, and the recycle-bin handling (delete.ts). */
 async function deleteResource(id: string, props: Raw): Promise<void> {
   return deleteInstance(context(`delete ${id}`), id, props ?? {});
 }

@@ -3,7 +3,7 @@ import { reqString, reqStringArray } from "../params";
 import { checkInstanceName } from "../rules";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
-/** ModifyInstancesAttribute: renames instances (the only attribute it changes, §3). */
+/** ModifyInstancesAttribute: renames instances (the only attribute it changes). */
 export const ModifyInstancesAttribute: ActionHandler = (params, ctx) => {
   const ids = reqStringArray(params, "instanceIds", MAX_IDS);
   const instanceName = reqString(params, "instanceName", 1000);

@@ -4,7 +4,7 @@ import { reqString } from "../params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**
- * TerminateInstance, following the seed's error table with this precedence (shared notes §4):
+ * TerminateInstance, following Zenlayer's documented error table with this precedence:
  * not found → recycle-bin states → creating / installing → prepaid → commitment term.
  * A CREATE_FAILED instance is deleted at once; every other state goes RECYCLING → RECYCLE, and
  * the recycle bin releases it after `recycleRetentionMs`.

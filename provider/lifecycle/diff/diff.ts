@@ -20,6 +20,7 @@
  */
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { applyDefaults, DEFAULT_TIMEOUTS } from "../inputs/defaults";
+import { withoutPrototypeKeys } from "../inputs/input-keys";
 import { tagsEqual } from "../inputs/tags";
 import { containsUnknown } from "../inputs/unknowns";
 
@@ -49,8 +50,8 @@ const OPTIONAL_COMPUTED: ReadonlySet<string> = new Set([
 
 /** The full diff result. */
 export function diffInstance(oldsRaw: Raw, newsRaw: Raw): DiffResult & { changed: string[] } {
-  const olds = applyDefaults(oldsRaw ?? {});
-  const news = applyDefaults(newsRaw ?? {});
+  const olds = applyDefaults(withoutPrototypeKeys(oldsRaw ?? {}));
+  const news = applyDefaults(withoutPrototypeKeys(newsRaw ?? {}));
   const replaces: string[] = [];
   const changed: string[] = [];
   for (const key of REPLACE_KEYS) {

@@ -1,10 +1,12 @@
 /**
- * `check`: validation with one failure per offending property, defaults, and auto-naming. Makes no
- * network call and never fails for credentials (those are checked by the operations that need the
- * API). Values unknown during preview pass through untouched.
+ * `check`: validation with one failure per offending property (unknown keys included), defaults,
+ * and auto-naming. Makes no network call and never fails for credentials (those are checked by
+ * the operations that need the API). Values unknown during preview pass through untouched; keys
+ * naming a prototype are dropped (input-keys.ts).
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { applyDefaults } from "./defaults";
+import { unknownKeyFailures, withoutPrototypeKeys } from "./input-keys";
 import { crossFieldFailures, inputSchema } from "./inputs";
 import { autoName, isValidInstanceName } from "./naming";
 import { pruneUndefined } from "./prune";
@@ -14,13 +16,17 @@ type Raw = Record<string, unknown>;
 
 /** Validates `news` (olds = the previous inputs, or empty for a new or replacing resource). */
 export function checkInputs(olds: Raw | undefined, news: Raw): CheckResult {
-  const raw: Raw = news && typeof news === "object" ? news : {};
-  const failures = validate(raw);
-  const named = withInstanceName(olds ?? {}, raw);
+  const raw: Raw = news && typeof news === "object" ? withoutPrototypeKeys(news) : {};
+  // Only here, not in validate: the operations validate stored outputs too, which hold more keys.
+  const failures = [...unknownKeyFailures(raw, inputSchema), ...validate(raw)];
+  const named = withInstanceName(withoutPrototypeKeys(olds ?? {}), raw);
   return { inputs: pruneUndefined(applyDefaults(named)), failures };
 }
 
-/** All failures, one per property path (the first reason when a path has several). */
+/**
+ * All failures, one per property path (the first reason when a path has several). `raw` must be
+ * free of prototype keys (withoutPrototypeKeys).
+ */
 export function validate(raw: Raw): CheckFailure[] {
   const { value, unknownPaths } = withoutUnknowns(raw);
   const cleaned = value as Raw;

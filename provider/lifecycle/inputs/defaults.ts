@@ -3,7 +3,7 @@
  * (so a direct caller that skips `check` gets the same behaviour).
  */
 
-/** Default wait limits, as in Zenlayer's Terraform provider (shared API notes §5). */
+/** Default wait limits, the same as Zenlayer's own Terraform provider uses. */
 export const DEFAULT_TIMEOUTS = { create: "90m", update: "90m", delete: "20m" } as const;
 
 /** Defaults of the optional inputs that have one. */

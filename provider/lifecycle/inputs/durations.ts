@@ -7,6 +7,13 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_0
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
 
+/**
+ * The longest `timeouts` value accepted, as written and in ms. Waits of any length up to it are
+ * timed correctly (runtime/clock.ts chains timers past Node's 24.8-day limit); the bound keeps
+ * absurd values (`"99999999999999d"`) from reaching the arithmetic at all.
+ */
+export const MAX_TIMEOUT = { text: "365d", ms: 365 * UNIT_MS.d! } as const;
+
 /** Parses a duration string into milliseconds; undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {
   const trimmed = text.trim();

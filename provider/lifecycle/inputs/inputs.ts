@@ -1,14 +1,15 @@
 /**
- * The resource's inputs: their type, their zod schema (the API's rules, shared API notes §3,
- * CreateInstances) and the cross-field rules. Field names are CreateInstances' own.
+ * The resource's inputs: their type, their zod schema (CreateInstances' rules for each parameter)
+ * and the cross-field rules. Field names are CreateInstances' own. The schema is also the list of
+ * known inputs (input-keys.ts reports any other key).
  */
 import { z } from "zod";
 import { passwordProblems as apiPasswordProblems, tagProblem } from "../../../facts/rules";
 import { INTERNET_CHARGE_TYPES } from "../../client/types";
 import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../../client/types";
 import { OWNER_TAG_KEY } from "../constants";
-import { parseDuration } from "./durations";
-import { INSTANCE_NAME_MAX, INSTANCE_NAME_PATTERN } from "./naming";
+import { MAX_TIMEOUT, parseDuration } from "./durations";
+import { INSTANCE_NAME_MAX, isValidInstanceName } from "./naming";
 
 /** Per-operation wait limits as duration strings (`"20m"`, `"1h30m"`). */
 export interface Timeouts { create?: string; update?: string; delete?: string }
@@ -60,21 +61,25 @@ export function passwordProblems(password: string): string | undefined {
 const typeError = (field: string, expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${field} is required` : `${field} must be ${expected}`;
 const nonEmpty = (field: string) => z.string({ error: typeError(field, "a string") }).trim().min(1, `${field} must not be empty`);
+/** Whole numbers from `min`; zod's int() also refuses numbers beyond 2^53, which are whole but too large. */
 const positiveInt = (field: string, min = 1) =>
-  z.number({ error: typeError(field, "a number") }).int(`${field} must be a whole number`).min(min, `${field} must be at least ${min}`);
+  z.number({ error: typeError(field, "a number") })
+    .int({ error: (issue) => (issue.code === "too_big" ? `${field} is too large` : `${field} must be a whole number`) })
+    .min(min, `${field} must be at least ${min}`);
 const duration = (field: string) =>
-  z.string({ error: `${field} must be a duration string such as "20m"` }).refine(
-    (text) => (parseDuration(text) ?? 0) > 0,
-    `${field} must be a positive duration such as "90s", "20m" or "1h30m"`,
-  );
+  z.string({ error: `${field} must be a duration string such as "20m"` }).superRefine((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined || ms <= 0) ctx.addIssue({ code: "custom", message: `${field} must be a positive duration such as "90s", "20m" or "1h30m"` });
+    else if (ms > MAX_TIMEOUT.ms) ctx.addIssue({ code: "custom", message: `${field} must be at most ${MAX_TIMEOUT.text}` });
+  });
 
-/** Shape and per-field rules; cross-field rules are in `crossFieldFailures`. Unknown keys are ignored. */
+/** Shape and per-field rules; cross-field rules are in `crossFieldFailures`, unknown keys in input-keys.ts. */
 export const inputSchema = z.object({
   zoneId: nonEmpty("zoneId"),
   instanceType: nonEmpty("instanceType"),
   imageId: nonEmpty("imageId"),
   instanceName: z.string({ error: "instanceName must be a string" }).refine(
-    (name) => name.length >= 1 && name.length <= INSTANCE_NAME_MAX && INSTANCE_NAME_PATTERN.test(name),
+    isValidInstanceName,
     `instanceName must be 1 to ${INSTANCE_NAME_MAX} characters of letters, digits, "-" and "."`,
   ).optional(),
   password: z.string({ error: "password must be a string" }).superRefine((value, ctx) => {

@@ -1,6 +1,6 @@
 /**
  * Auto-naming: `<resource name>-<7 random [a-z0-9]>`, within the API's rule for instance names
- * (shared API notes §3, CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
+ * (CreateInstances: at most 64 characters, letters, digits, `-` and `.`).
  */
 import { randomInt } from "node:crypto";
 import { INSTANCE_NAME_RULE } from "../../../facts/rules";
@@ -22,7 +22,7 @@ export function isValidInstanceName(name: string): boolean {
  */
 export function sanitizeBaseName(resourceName: string | undefined): string {
   const cleaned = (resourceName ?? "")
-    .replace(/[^A-Za-z0-9.-]+/g, "-")
+    .replace(new RegExp(`${INSTANCE_NAME_RULE.disallowedChar.source}+`, "g"), "-")
     .replace(/-{2,}/g, "-")
     .replace(/^[-.]+/, "")
     .slice(0, INSTANCE_NAME_MAX - SUFFIX_LENGTH - 1)

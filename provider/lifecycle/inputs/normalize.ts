@@ -4,13 +4,14 @@
  */
 import { validate } from "./check";
 import { applyDefaults } from "./defaults";
+import { withoutPrototypeKeys } from "./input-keys";
 import type { InstanceInputs } from "./inputs";
 import { autoName } from "./naming";
 import { pruneUndefined } from "./prune";
 
 /** Throws one error listing every failure (no values quoted: they may be secret). */
 export function normalizeInputs(raw: Record<string, unknown>, name: "generate" | "keep" = "generate", context = "Cannot proceed"): InstanceInputs {
-  const source = { ...(raw ?? {}) };
+  const source = withoutPrototypeKeys(raw ?? {});
   delete source.__provider;
   const failures = validate(source);
   if (failures.length > 0) {

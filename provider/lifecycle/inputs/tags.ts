@@ -1,6 +1,6 @@
 /**
  * Tags: a plain string map in Pulumi, the API's wrapper `{ tags: [{ key, value }] }` on the wire
- * (shared API notes §3). The owner tag is added on the way out and hidden on the way back.
+ * (CreateInstances' `tags`). The owner tag is added on the way out and hidden on the way back.
  */
 import type { TagWrapper } from "../../client/types";
 import { OWNER_TAG_KEY } from "../constants";

@@ -18,11 +18,15 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-/** A property path as Pulumi prints it: `systemDisk.diskSize`, `dataDisks[0].diskSize`. */
+/**
+ * A property path as Pulumi prints it: `systemDisk.diskSize`, `dataDisks[0].diskSize`; a key that
+ * is empty or holds `.`, `[`, `]` or `"` is quoted (`tags["a.b"]`, `[""]`) so the path stays readable.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
+    else if (typeof part === "string" && !/^[^.[\]"]+$/.test(part)) out += `[${JSON.stringify(part)}]`;
     else out += out ? `.${String(part)}` : String(part);
   }
   return out;

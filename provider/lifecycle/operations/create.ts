@@ -20,7 +20,7 @@ import type { CreateInstancesRequest, InstanceInfo } from "../../client/types";
 import { describeOne, findByOwner } from "../runtime/api";
 import { adoptExplicit, applyDeclaredSettings } from "./adopt";
 import type { Ctx } from "../runtime/context";
-import { RECYCLED_STATUSES } from "../constants";
+import { OWNER_TAG_KEY, RECYCLED_STATUSES } from "../constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
 import { formatDuration } from "../inputs/durations";
 import { LifecycleError, messageOf, redactedError } from "../errors";
@@ -84,7 +84,7 @@ async function waitForNewInstance(
     // CreateInstances always starts the instance: one declared STOPPED is stopped now.
     const info = inputs.powerState === "STOPPED" ? await describeOne(ctx.api, id) : undefined;
     if (info) await applyDeclaredSettings(ctx, info, inputs, args, secrets, "It is kept in the stack; run pulumi up again.");
-    return { id, outs: await describeOutputs(ctx, id, inputs, args, secrets) };
+    return { id, outs: await describeOutputs(ctx, id, inputs, secrets) };
   }
   const elapsed = formatDuration(ctx.clock.now() - args.started);
   if (outcome.kind === "failed") return cleanUpFailed(ctx, id, inputs, elapsed, secrets);
@@ -112,7 +112,7 @@ async function sendCreate(ctx: Ctx, inputs: InstanceInputs, secrets: readonly (s
     throw redactedError(
       `Creating instance ${inputs.instanceName} (${inputs.instanceType} in ${inputs.zoneId}) failed: ${messageOf(e)}` +
       (ambiguous && inputs.__owner
-        ? ` If the instance was created after all, the next pulumi up finds it by its ${"pulumi-owner"} tag and adopts it instead of creating a second one.`
+        ? ` If the instance was created after all, the next pulumi up finds it by its ${OWNER_TAG_KEY} tag and adopts it instead of creating a second one.`
         : ""),
       secrets);
   }
@@ -191,12 +191,12 @@ async function finishAdoptedLeftover(
   }
   // The password it was created with is unknown here (an earlier program run): set it when given.
   await applyDeclaredSettings(ctx, info, inputs, args, secrets, "The instance is kept in the stack; run pulumi up again.");
-  return { id, outs: await describeOutputs(ctx, id, inputs, args, secrets) };
+  return { id, outs: await describeOutputs(ctx, id, inputs, secrets) };
 }
 
 /** Outputs from a fresh DescribeInstances; a failure here still keeps the instance (partial). */
 async function describeOutputs(
-  ctx: Ctx, id: string, inputs: InstanceInputs, _args: WaitArgs, secrets: readonly (string | undefined)[],
+  ctx: Ctx, id: string, inputs: InstanceInputs, secrets: readonly (string | undefined)[],
 ): Promise<InstanceOutputs> {
   let info: InstanceInfo | undefined;
   try {

@@ -1,5 +1,5 @@
 /**
- * `delete`: issue 3's steps 1–7.
+ * `delete`, in seven steps:
  *
  * 1. TerminateInstance.
  * 2. CREATING / INSTALLING ⇒ wait until `timeouts.delete`: TerminateInstance is sent when the shared
@@ -74,7 +74,7 @@ async function deleteSteps(ctx: Ctx, id: string, props: Props, secrets: readonly
 }
 
 /**
- * Step 1–6: TerminateInstance, waiting out CREATING / INSTALLING. Exported for create, which
+ * Steps 1–6: TerminateInstance, waiting out CREATING / INSTALLING. Exported for create, which
  * removes leftovers and failed instances the same way.
  *
  * TerminateInstance is only sent when it may succeed: unless the stored outputs say the instance
@@ -184,7 +184,8 @@ export function terminateRetryDelay(retry: number, baseMs: number, maxMs: number
   return Math.round(ceiling / 2 + (Math.min(Math.max(random, 0), 1) * ceiling) / 2);
 }
 
-const TERMINATED = new Set(["RECYCLING", "RECYCLE", "RELEASING", GONE]);
+/** Where an accepted TerminateInstance leads: the recycle bin, or gone. */
+const TERMINATED: ReadonlySet<string> = new Set([...RECYCLED_STATUSES, GONE]);
 
 /** Step 7: the instance reports RECYCLING, RECYCLE, RELEASING or is gone. Returns that status. */
 async function confirmTerminated(ctx: Ctx, id: string, args: WaitArgs, secrets: readonly (string | undefined)[]): Promise<string> {
@@ -257,5 +258,3 @@ function commitmentMessage(id: string, e: unknown, props: Props): string {
     `${stateDeleteAdvice(props)}.`;
 }
 
-/** Exposed for tests: the statuses a terminate leads to. */
-export const TERMINATED_STATUSES: ReadonlySet<string> = new Set([...RECYCLED_STATUSES, GONE]);

@@ -1,8 +1,11 @@
 /**
  * Time as a dependency: every wait in the lifecycle goes through a `Clock`, so unit tests can
- * replace sleeping and reading the time.
+ * replace sleeping and reading the time. Timers here accept any delay: Node's setTimeout fires a
+ * delay above 2^31 - 1 ms (about 24.8 days) after 1 ms instead, so longer ones are chained.
  */
-import { setTimeout as delay } from "node:timers/promises";
+
+/** The longest delay one Node.js timer can hold. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The time source and sleeper used by waits and backoff. */
 export interface Clock {
@@ -14,9 +17,23 @@ export interface Clock {
   random(): number;
 }
 
+/**
+ * Calls `fn` once after `ms` milliseconds, however long that is (chained timers of at most
+ * MAX_TIMER_MS each; an infinite delay never fires). Returns the function that cancels it.
+ */
+export function setLongTimeout(fn: () => void, ms: number): () => void {
+  let handle: ReturnType<typeof setTimeout>;
+  const arm = (remaining: number) => {
+    const step = Math.min(remaining, MAX_TIMER_MS);
+    handle = setTimeout(() => (remaining > step ? arm(remaining - step) : fn()), step);
+  };
+  arm(ms > 0 ? ms : 0);
+  return () => clearTimeout(handle);
+}
+
 /** The real clock. */
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => (ms > 0 ? delay(ms).then(() => undefined) : Promise.resolve()),
+  sleep: (ms) => (ms > 0 ? new Promise<void>((resolve) => setLongTimeout(resolve, ms)) : Promise.resolve()),
   random: () => Math.random(),
 };

@@ -4,6 +4,7 @@
  * captured by the serialized provider: it is module state of the implementation, filled at run
  * time in the provider host (see provider/index.ts).
  */
+import { ENV } from "../../client";
 
 /** The tuning knobs, all in milliseconds. */
 export interface Tuning {
@@ -48,12 +49,27 @@ export const DEFAULT_TUNING: Tuning = {
   apiRetryMaxMs: 20_000,
 };
 
-/** Stack config key (after `zenlayer:`) and environment variable of each setting. */
+/**
+ * Bounds of each tuning knob. The floors keep a mistyped value (0, 1) from turning a wait into a
+ * request storm against the API (a zero TerminateInstance backoff sends hundreds of calls a
+ * second); the ceiling keeps every delay within what one timer can hold and a person would wait.
+ */
+export const TUNING_BOUNDS: Record<keyof Tuning, { min: number; max: number }> = {
+  pollIntervalMs: { min: 20, max: 3_600_000 },
+  waitMaxIntervalMs: { min: 20, max: 3_600_000 },
+  terminateRetryBaseMs: { min: 50, max: 3_600_000 },
+  terminateRetryMaxMs: { min: 250, max: 3_600_000 },
+  progressIntervalMs: { min: 100, max: 3_600_000 },
+  apiRetryBaseMs: { min: 5, max: 3_600_000 },
+  apiRetryMaxMs: { min: 5, max: 3_600_000 },
+};
+
+/** Stack config key and environment variable of each setting; the credentials' names are the client's. */
 export const SETTING_SOURCES: Record<keyof Settings, { config: string; env: string }> = {
-  accessKeyId: { config: "zenlayer:accessKeyId", env: "ZENLAYERCLOUD_ACCESS_KEY_ID" },
-  accessKeyPassword: { config: "zenlayer:accessKeyPassword", env: "ZENLAYERCLOUD_ACCESS_KEY_PASSWORD" },
-  domain: { config: "zenlayer:domain", env: "ZENLAYERCLOUD_DOMAIN" },
-  scheme: { config: "zenlayer:scheme", env: "ZENLAYERCLOUD_SCHEME" },
+  accessKeyId: { config: "zenlayer:accessKeyId", env: ENV.accessKeyId },
+  accessKeyPassword: { config: "zenlayer:accessKeyPassword", env: ENV.accessKeyPassword },
+  domain: { config: "zenlayer:domain", env: ENV.domain },
+  scheme: { config: "zenlayer:scheme", env: ENV.scheme },
   pollIntervalMs: { config: "zenlayer:pollIntervalMs", env: "ZENLAYER_VM_POLL_INTERVAL_MS" },
   waitMaxIntervalMs: { config: "zenlayer:waitMaxIntervalMs", env: "ZENLAYER_VM_WAIT_MAX_INTERVAL_MS" },
   terminateRetryBaseMs: { config: "zenlayer:terminateRetryBaseMs", env: "ZENLAYER_VM_TERMINATE_RETRY_BASE_MS" },
@@ -63,20 +79,36 @@ export const SETTING_SOURCES: Record<keyof Settings, { config: string; env: stri
   apiRetryMaxMs: { config: "zenlayer:apiRetryMaxMs", env: "ZENLAYER_VM_API_RETRY_MAX_MS" },
 };
 
-/** The part of Pulumi's config object `configure` receives that we use. */
+/** The part of Pulumi's config object that we use: `get("zenlayer:…")`. */
 export interface ConfigSource { get(key: string): string | undefined }
 
+/** Setting values read from stack config, by setting name. */
+export type ConfigValues = Partial<Record<keyof Settings, string>>;
+
+/** The non-blank values `config` holds for the settings. */
+export function readConfig(config: ConfigSource): ConfigValues {
+  const values: ConfigValues = {};
+  for (const [name, source] of Object.entries(SETTING_SOURCES) as [keyof Settings, { config: string }][]) {
+    const value = config.get(source.config);
+    if (value !== undefined && value !== null && String(value).trim() !== "") values[name] = String(value).trim();
+  }
+  return values;
+}
+
+/** One setting: stack config wins over the environment; undefined when neither has it. */
+export function lookupSetting(name: keyof Settings, config: ConfigValues, env: NodeJS.ProcessEnv): string | undefined {
+  const fromConfig = config[name];
+  if (fromConfig !== undefined) return fromConfig;
+  const fromEnv = env[SETTING_SOURCES[name].env]?.trim();
+  return fromEnv ? fromEnv : undefined;
+}
+
 /** Stack config captured by `configure` (module state; empty until then). */
-let configured: Partial<Record<keyof Settings, string>> = {};
+let configured: ConfigValues = {};
 
 /** Records the stack config; called by `configure`. Secrets arrive unwrapped. */
 export function configureSettings(config: ConfigSource): void {
-  const next: Partial<Record<keyof Settings, string>> = {};
-  for (const [name, source] of Object.entries(SETTING_SOURCES) as [keyof Settings, { config: string }][]) {
-    const value = config.get(source.config);
-    if (value !== undefined && value !== null && String(value).trim() !== "") next[name] = String(value).trim();
-  }
-  configured = next;
+  configured = readConfig(config);
 }
 
 /** Forgets the stack config (tests). */
@@ -84,18 +116,31 @@ export function resetConfiguredSettings(): void {
   configured = {};
 }
 
-/** The effective settings now: config over env over defaults. Invalid numbers fall back to defaults. */
+/** A tuning value that is not a whole number within its knob's bounds: names the knob and both ways to set it. */
+export class InvalidSettingError extends Error {
+  constructor(readonly setting: keyof Tuning, value: string) {
+    const { min, max } = TUNING_BOUNDS[setting];
+    const { config, env } = SETTING_SOURCES[setting];
+    super(
+      `Invalid ${setting} "${value}" (stack config ${config} or environment ${env}): it must be a whole number of ` +
+      `milliseconds from ${min} to ${max}. Fix or unset it; the default is ${DEFAULT_TUNING[setting]}.`);
+    this.name = "InvalidSettingError";
+  }
+}
+
+/**
+ * The effective settings now: config over env over defaults. Throws InvalidSettingError for a
+ * tuning value outside its bounds (TUNING_BOUNDS) rather than guessing what was meant.
+ */
 export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const pick = (name: keyof Settings): string | undefined => {
-    const fromConfig = configured[name];
-    if (fromConfig !== undefined) return fromConfig;
-    const fromEnv = env[SETTING_SOURCES[name].env]?.trim();
-    return fromEnv ? fromEnv : undefined;
-  };
+  const pick = (name: keyof Settings) => lookupSetting(name, configured, env);
   const number = (name: keyof Tuning): number => {
     const text = pick(name);
-    const value = text === undefined ? NaN : Number(text);
-    return Number.isFinite(value) && value >= 0 ? value : DEFAULT_TUNING[name];
+    if (text === undefined) return DEFAULT_TUNING[name];
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    const { min, max } = TUNING_BOUNDS[name];
+    if (!(value >= min && value <= max)) throw new InvalidSettingError(name, text);
+    return value;
   };
   const settings: Settings = {
     accessKeyId: pick("accessKeyId"),

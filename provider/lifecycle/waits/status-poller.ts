@@ -9,7 +9,7 @@
  * so they react within a poll; other waits (updates) grow their interval up to
  * `waitMaxIntervalMs`. Timers only: no fixed sleeps.
  */
-import type { Clock } from "../runtime/clock";
+import { type Clock, setLongTimeout } from "../runtime/clock";
 import { GONE } from "../constants";
 
 /** Reads the status of each id; an id missing from the result is reported as GONE. */
@@ -69,7 +69,7 @@ interface Waiter {
   due: number;
   last?: string;
   lastError?: unknown;
-  deadlineTimer: NodeJS.Timeout;
+  cancelDeadline: () => void;
   resolve: (result: WatchResult) => void;
   reject: (error: unknown) => void;
 }
@@ -101,7 +101,8 @@ export class StatusPoller {
       const waiter: Waiter = {
         id, options, min, max, interval: min,
         due: options.immediate ? now : Math.max(now, options.firstDueAt ?? now + min),
-        deadlineTimer: setTimeout(() => this.settle(waiter, { matched: false }), Math.max(0, options.deadline - now)),
+        // Chained: a deadline may lie weeks ahead, beyond what one timer can hold.
+        cancelDeadline: setLongTimeout(() => this.settle(waiter, { matched: false }), options.deadline - now),
         resolve, reject,
       };
       this.waiters.add(waiter);
@@ -111,7 +112,7 @@ export class StatusPoller {
 
   private settle(waiter: Waiter, result: WatchResult, error?: unknown): void {
     if (!this.waiters.delete(waiter)) return;
-    clearTimeout(waiter.deadlineTimer);
+    waiter.cancelDeadline();
     if (error !== undefined) {
       waiter.reject(error);
       return;

@@ -2,7 +2,7 @@ import type { InstanceStatus, RunningSimulator } from "../../../simulator";
 import { callApi } from "./helpers/zc-client";
 import { FakeClock, TEST_DURATIONS, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 
-// Every row of the TerminateInstance seed, and the precedence of shared notes §4, on a fake clock.
+// Every row of TerminateInstance's documented error table, and their precedence, on a fake clock.
 let sim: RunningSimulator;
 let clock: FakeClock;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { signRequest, SIGNATURE_METHOD } from "../../../provider/client";
 import { canonicalRequest, sha256Hex, stringToSign } from "../../../provider/client/sign";
 
-// The known-answer vector from Zenlayer's signature documentation (shared API notes §1).
+// The known-answer vector from Zenlayer's signature documentation.
 const VECTOR = {
   accessKeyId: "documentation-key-id",
   accessKeyPassword: "Gu5t9xGARNpq86cd98joQYCN3",

@@ -2,7 +2,7 @@ import { authenticate, parseAuthorization } from "../../../simulator/auth";
 import { SimulatorError } from "../../../simulator/errors";
 import { canonicalRequest, computeSignature, sha256Hex, stringToSign } from "../../../simulator/signature";
 
-// Zenlayer's documented known-answer vector (shared API notes §1).
+// Zenlayer's documented known-answer vector (its signature documentation).
 const VECTOR = {
   password: "Gu5t9xGARNpq86cd98joQYCN3",
   contentType: "application/json; charset=utf-8",

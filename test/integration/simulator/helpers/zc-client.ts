@@ -1,5 +1,5 @@
 /**
- * A minimal Zenlayer API client for the simulator's own tests, written from the shared API notes
+ * A minimal Zenlayer API client for the simulator's own tests, written from Zenlayer's documentation
  * and independent of both the provider's signer and the simulator's verifier. It uses node:http
  * so a test can send any Host header (the known-answer vector signs `console.zenlayer.com`).
  */

@@ -1,6 +1,6 @@
 /**
  * An in-memory VmApi for unit tests of the lifecycle logic: statuses are set by the test (or on a
- * timer), TerminateInstance answers as the seed's error table says, and every call is recorded.
+ * timer), TerminateInstance answers as its documented error table says, and every call is recorded.
  */
 import { ZenlayerApiError } from "../../../../provider/client";
 import type { Ack, InstanceInfo, VmApi } from "../../../../provider/client/types";

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(__dirname, "..", "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
+
+describe("package metadata", () => {
+  it("ships the Apache-2.0 license text its license field names", () => {
+    expect(pkg.license).toBe("Apache-2.0");
+    const text = readFileSync(join(root, "LICENSE"), "utf8");
+    expect(text).toContain("Apache License\n                           Version 2.0, January 2004");
+    expect(text).toContain("END OF TERMS AND CONDITIONS");
+  });
+
+  it("points the npm page at the repository, so the README's relative links resolve", () => {
+    expect(pkg.repository).toEqual({ type: "git", url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) });
+    expect(pkg.homepage).toMatch(/^https:\/\/.+#readme$/);
+    expect(pkg.bugs).toEqual({ url: expect.stringMatching(/^https:\/\/.+\/issues$/) });
+  });
+});
