@@ -82,9 +82,9 @@ async function deleteSteps(ctx: Ctx, id: string, props: Props, secrets: readonly
  * first, and while it reports PENDING / DEPLOYING / REBUILDING the delete waits for it to say
  * otherwise. A refused call is a wasted request against the account's rate limit, and a fleet being
  * destroyed while it installs would otherwise send one per instance per retry. The jittered,
- * doubling fallback window (terminateRetryDelay) sends TerminateInstance anyway when the poll could
- * not tell (its last read in the window failed), and paces retries after a refusal the poll did not
- * predict.
+ * doubling fallback delay (terminateRetryDelay) sends TerminateInstance anyway when the poll cannot
+ * tell (its reads have kept failing for that long), and paces retries after a refusal the poll did
+ * not predict. A poll that is merely slow is waited for: its client times out into an error.
  */
 export async function terminateWithRetry(
   ctx: Ctx, id: string, args: WaitArgs, limit: Limit, propsIn: object, secrets: readonly (string | undefined)[],
@@ -92,7 +92,7 @@ export async function terminateWithRetry(
   const props = asProps(propsIn);
   const { settings } = ctx;
   let refusals = 0;
-  let windows = 0;
+  let fallbacks = 0;
   let lastStatus: string | undefined;
   let lastError: unknown;
   let ask = !(typeof props.instanceStatus === "string" && SETTLED_STATUSES.has(props.instanceStatus));
@@ -102,36 +102,41 @@ export async function terminateWithRetry(
     if (ask) {
       const now = ctx.clock.now();
       if (now >= args.deadline) throw deleteTimeout(ctx, id, args, limit, refusals, lastStatus, lastError, secrets);
-      windows++;
-      const windowEnd = Math.min(now + terminateRetryDelay(windows, settings.terminateRetryBaseMs, settings.terminateRetryMaxMs, ctx.clock.random()), args.deadline);
+      const fallbackMs = terminateRetryDelay(++fallbacks, settings.terminateRetryBaseMs, settings.terminateRetryMaxMs, ctx.clock.random());
       if (pollSaidDeletable) {
         // Refused although the poll said it may succeed: the status and TerminateInstance disagree
-        // for now, so the poll cannot pace the retry; the fallback window does.
-        await ctx.clock.sleep(windowEnd - now);
+        // for now, so the poll cannot pace the retry; the fallback delay does.
+        await ctx.clock.sleep(Math.min(fallbackMs, args.deadline - now));
         pollSaidDeletable = false;
       } else {
-        let pollSeesBusy = false;
+        // One wait until the poll says it may succeed; it is given up for the fallback only once
+        // the poll has kept failing for the fallback delay.
+        const giveUp = new AbortController();
+        let failingSince: number | undefined;
         const woke = await ctx.poller.watch(id, {
           until: (status) => !BUSY_CREATING_STATUSES.has(status),
-          deadline: windowEnd,
+          deadline: args.deadline,
           minIntervalMs: settings.pollIntervalMs,
           maxIntervalMs: settings.pollIntervalMs,
-          immediate: windows === 1,
-          // A new window keeps the poll's cadence rather than waiting a whole interval again.
+          immediate: lastObservedAt === undefined,
           firstDueAt: lastObservedAt === undefined ? undefined : lastObservedAt + settings.pollIntervalMs,
+          signal: giveUp.signal,
           onStatus: (status) => {
             lastObservedAt = ctx.clock.now();
-            pollSeesBusy = BUSY_CREATING_STATUSES.has(status);
-            if (!pollSeesBusy) return;
+            failingSince = undefined;
+            if (!BUSY_CREATING_STATUSES.has(status)) return;
             lastStatus = status;
             args.progress.report(
               `${id} is ${status}; TerminateInstance ${refusals > 0 ? "again " : ""}as soon as it may succeed ` +
               `(${formatDuration(ctx.clock.now() - args.started)} of ${limit.text})`,
               status);
           },
-          onError: () => { pollSeesBusy = false; },
+          onError: () => {
+            failingSince ??= ctx.clock.now();
+            if (ctx.clock.now() - failingSince >= fallbackMs) giveUp.abort();
+          },
         });
-        if (!woke.matched && pollSeesBusy) continue;
+        if (!woke.matched && !giveUp.signal.aborted) continue;
         pollSaidDeletable = woke.matched;
       }
     }

@@ -32,6 +32,8 @@ export interface WatchOptions {
    * from an earlier one on the same id keeps its cadence.
    */
   firstDueAt?: number;
+  /** Ends the wait unmatched when aborted. */
+  signal?: AbortSignal;
   /** Every observation, in order. */
   onStatus?: (status: string) => void;
   /** A poll failed with a retryable error; the wait goes on. */
@@ -106,6 +108,8 @@ export class StatusPoller {
         resolve, reject,
       };
       this.waiters.add(waiter);
+      options.signal?.addEventListener("abort", () => this.settle(waiter, { matched: false }), { once: true });
+      if (options.signal?.aborted) this.settle(waiter, { matched: false });
       this.schedule();
     });
   }

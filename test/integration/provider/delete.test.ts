@@ -9,13 +9,14 @@ describe("delete against the simulator", () => {
 
   it("waits while the instance is being created (CREATING) and sends TerminateInstance once, when it may succeed", async () => {
     const { instanceId } = h.sim.control.seedInstance({});
-    h.sim.control.holdStatus(instanceId, "PENDING", 600, "DEPLOYING");
+    // Long enough that the first status read lands inside the hold even on a busy machine.
+    h.sim.control.holdStatus(instanceId, "PENDING", 1500, "DEPLOYING");
     await h.provider.delete(instanceId, {});
     expect(terminated).toContain(h.sim.control.getInstance(instanceId)?.instanceStatus);
     expect(h.sim.control.stats().requests.TerminateInstance).toBe(1);
     expect(h.sim.control.stats().rejectedTotal).toBe(0);
     expect(h.lines.some((l) => l.startsWith(`${instanceId} is PENDING; TerminateInstance as soon as it may succeed`))).toBe(true);
-  });
+  }, 20_000);
 
   it("retries a TerminateInstance refused while the OS is being installed (INSTALLING), then succeeds", async () => {
     const { instanceId } = h.sim.control.seedInstance({});
