@@ -6,6 +6,9 @@ import { DescribeInstances } from "./DescribeInstances";
 import { DescribeInstancesStatus } from "./DescribeInstancesStatus";
 import { DescribeZoneInstanceConfigInfos } from "./DescribeZoneInstanceConfigInfos";
 import { DescribeZones } from "./DescribeZones";
+import { InquiryPriceCreateInstance } from "./InquiryPriceCreateInstance";
+import { InquiryPriceInstanceBandwidth } from "./InquiryPriceInstanceBandwidth";
+import { InquiryPriceInstanceTrafficPackage } from "./InquiryPriceInstanceTrafficPackage";
 import { ModifyInstanceBandwidth } from "./ModifyInstanceBandwidth";
 import { ModifyInstancesAttribute } from "./ModifyInstancesAttribute";
 import { ModifyInstancesResourceGroup } from "./ModifyInstancesResourceGroup";
@@ -36,6 +39,9 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeZones,
   DescribeZoneInstanceConfigInfos,
   DescribeImages,
+  InquiryPriceCreateInstance,
+  InquiryPriceInstanceBandwidth,
+  InquiryPriceInstanceTrafficPackage,
 };
 
 /** The supported action names. */

@@ -6,6 +6,7 @@
  */
 import { InstanceProvider } from "../../../provider";
 import { ownersInState, resetContext } from "../../../provider/lifecycle/runtime/context";
+import { resetPricePreview } from "../../../provider/lifecycle/prices/session";
 import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { IMAGES, startSimulator, type Durations, type RunningSimulator } from "../../../simulator";
 
@@ -71,6 +72,7 @@ export async function startHarness(options: {
   }
   resetContext();
   resetConfiguredSettings();
+  resetPricePreview();
   const lines: string[] = [];
   const spy = jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
     lines.push(args.map(String).join(" "));
@@ -96,6 +98,7 @@ export async function startHarness(options: {
         else process.env[key] = value;
       }
       resetContext();
+      resetPricePreview();
       ownersInState.clear();
     },
   };

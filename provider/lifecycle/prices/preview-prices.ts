@@ -1,0 +1,185 @@
+/**
+ * Price lines during `pulumi preview` (and `pulumi up`'s preview): the one deliberate exception to
+ * "check and diff make no API calls".
+ *
+ * Where the line is printed follows what the engine calls (checked against the CLI):
+ * - a create: `check` with no old inputs, and no `diff` → the create's price, in `check`;
+ * - an update: `check` with the old inputs, then `diff` with the old outputs → the new price and
+ *   the difference from today's, in `diff`, only when a priced input changes;
+ * - a replacement: `check`, `diff` (which announces it), then `check` again without old inputs for
+ *   the new instance → that second `check` stays silent.
+ *
+ * It never fails or noticeably slows a preview: every failure becomes a one-line note, inquiries
+ * share one time budget (the engine calls check/diff one resource after the other, so each wait
+ * adds up), a request gets only the time that is left and is never retried, and identical
+ * inquiries (a fleet of equal instances) are asked once. Unknown values and missing credentials
+ * give a note and no API call; `zenlayer:showPrices: false` gives nothing at all.
+ */
+import { isApiError, ZenlayerConfigError } from "../../client";
+import type { Price, PriceApi } from "../../client/price-types";
+import { differs } from "../diff/diff";
+import { applyDefaults } from "../inputs/defaults";
+import { messageOf } from "../errors";
+import type { Logger } from "../runtime/progress";
+import { InquiryBudget, PriceTimeout } from "./budget";
+import {
+  combine, createInquiry, estimateCreate, PRICED_KEYS, readPrice, subscriptionMonths, type PriceEstimate,
+} from "./estimate";
+import { formatDifference, formatEstimate } from "./format";
+
+type Raw = Record<string, unknown>;
+
+/** What the price lines need from outside. */
+export interface PricePreviewDeps {
+  /** An API whose requests time out after `timeoutMs`; throws ZenlayerConfigError without credentials. */
+  api(timeoutMs: number): PriceApi;
+  log: Logger;
+  budget: InquiryBudget;
+  /** `zenlayer:showPrices`. */
+  enabled(): boolean;
+}
+
+/** The default total time a preview may spend on price inquiries. */
+export const PRICE_BUDGET_MS = 2_000;
+
+/** The price lines of one provider process (one preview or one update). */
+export class PricePreview {
+  /** Resources that already have their line (or note) in this process. */
+  private readonly announced = new Set<string>();
+  /** Answers of InquiryPriceCreateInstance by request: equal instances are asked once. */
+  private readonly quotes = new Map<string, PriceEstimateSource>();
+  private credentialsNoted = false;
+
+  constructor(private readonly deps: PricePreviewDeps) {}
+
+  /** From `check`: the price of a new instance (`olds` empty). Never throws. */
+  async onCheck(olds: Raw, inputs: Raw): Promise<void> {
+    if (Object.keys(olds ?? {}).length > 0 || !this.deps.enabled()) return;
+    const key = resourceKey(inputs);
+    if (this.announced.has(key) || inputs.adoptInstanceId !== undefined) return;
+    this.announced.add(key);
+    await this.guard(resourceName(inputs), async (say) => {
+      const next = await this.quoteCreate(inputs);
+      if (next) say(formatEstimate(next));
+    });
+  }
+
+  /** From `diff`: the price after a replacement or a priced change, against today's. Never throws. */
+  async onDiff(id: string, olds: Raw, news: Raw, diff: { changes?: boolean; replaces?: string[] }): Promise<void> {
+    if (!diff.changes || !this.deps.enabled()) return;
+    const replacing = (diff.replaces?.length ?? 0) > 0;
+    const before = applyDefaults(olds ?? {});
+    const after = applyDefaults(news ?? {});
+    const changed = PRICED_KEYS.filter((key) => differs(key, before, after));
+    if (!replacing && changed.length === 0) return;
+    const key = resourceKey(news, olds);
+    this.announced.add(key);
+    await this.guard(resourceName(news, olds), async (say) => {
+      if (!replacing && changed.length === 1 && changed[0] === "internetMaxBandwidthOut") {
+        return this.bandwidthChange(id, before, after, say);
+      }
+      if (!replacing && changed.length === 1 && changed[0] === "trafficPackageSize") {
+        return this.trafficPackageChange(id, before, after, say);
+      }
+      const next = await this.quoteCreate(after);
+      if (!next) return;
+      const today = await this.quoteCreate(before).catch(() => undefined);
+      const what = replacing ? "replacement" : "after the change";
+      say(`${what} ${formatEstimate(next)}${today ? `; ${formatDifference(next, today)}` : ""}`);
+    });
+  }
+
+  private async bandwidthChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
+    const months = subscriptionMonths(after);
+    const ask = async (mbps: number): Promise<PriceEstimate> => {
+      const res = await this.deps.budget.run((ms) => this.deps.api(ms).inquiryPriceInstanceBandwidth({ instanceId: id, internetMaxBandwidthOut: mbps }));
+      return combine([res.requestId], res.bandwidthPrice.map((p) => readPrice("bandwidth", p, months, "Mbps")));
+    };
+    const to = after.internetMaxBandwidthOut as number;
+    const from = typeof before.internetMaxBandwidthOut === "number" ? before.internetMaxBandwidthOut : undefined;
+    const [next, today] = await Promise.all([ask(to), from === undefined ? undefined : ask(from).catch(() => undefined)]);
+    say(`bandwidth ${from ?? "?"} → ${to} Mbps ${formatEstimate(next)}${today ? `; ${formatDifference(next, today)}` : ""}`);
+  }
+
+  private async trafficPackageChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
+    const months = subscriptionMonths(after);
+    const ask = async (tb: number): Promise<PriceEstimate> => {
+      const res = await this.deps.budget.run((ms) => this.deps.api(ms).inquiryPriceInstanceTrafficPackage({ instanceId: id, trafficPackageSize: tb }));
+      return combine([res.requestId], res.trafficPackagePrice.map((p: Price) => readPrice("traffic package", p, months)));
+    };
+    const to = after.trafficPackageSize as number;
+    const from = typeof before.trafficPackageSize === "number" && before.trafficPackageSize > 0 ? before.trafficPackageSize : undefined;
+    const [next, today] = await Promise.all([ask(to), from === undefined ? undefined : ask(from).catch(() => undefined)]);
+    say(`traffic package ${from ?? 0} → ${to} TB ${formatEstimate(next)}${today ? `; ${formatDifference(next, today)}` : ""}`);
+  }
+
+  /** The estimate for an instance with these inputs; undefined (after a note) when values are unknown. */
+  private async quoteCreate(inputs: Raw): Promise<PriceEstimate | undefined> {
+    const inquiry = createInquiry(inputs);
+    if ("unknown" in inquiry) throw new UnknownValues(inquiry.unknown);
+    const cacheKey = JSON.stringify(inquiry.request);
+    let source = this.quotes.get(cacheKey);
+    if (!source) {
+      source = this.deps.budget.run((ms) => this.deps.api(ms).inquiryPriceCreateInstance(inquiry.request));
+      this.quotes.set(cacheKey, source);
+      // Only answers are kept: a failure is asked again by the next resource (if time is left).
+      source.catch(() => this.quotes.delete(cacheKey));
+    }
+    return estimateCreate(await source, inputs);
+  }
+
+  /** Runs `body`, turning every failure into a note; `say` prints a line for the resource. */
+  private async guard(name: string, body: (say: (line: string) => void) => Promise<void>): Promise<void> {
+    const say = (line: string) => this.deps.log.info(`${name}: ${line}`);
+    try {
+      await body(say);
+    } catch (e) {
+      const note = this.noteFor(e);
+      if (note) say(`no price estimate: ${note}`);
+    }
+  }
+
+  private noteFor(e: unknown): string | undefined {
+    if (e instanceof UnknownValues) return `${e.paths.join(", ")} ${e.paths.length === 1 ? "is" : "are"} not known until the update runs`;
+    if (e instanceof ZenlayerConfigError) {
+      // Missing credentials hold for every resource: say it once.
+      if (this.credentialsNoted) return undefined;
+      this.credentialsNoted = true;
+      return "no Zenlayer credentials (zenlayer:accessKeyId and zenlayer:accessKeyPassword, or ZENLAYERCLOUD_ACCESS_KEY_ID and ZENLAYERCLOUD_ACCESS_KEY_PASSWORD); no prices in this preview";
+    }
+    if (e instanceof PriceTimeout) {
+      return e.waitedMs === 0
+        ? `this preview already spent its ${PRICE_BUDGET_MS / 1000} s for price inquiries`
+        : `Zenlayer did not answer within ${e.waitedMs} ms (previews wait at most ${PRICE_BUDGET_MS / 1000} s in all for prices)`;
+    }
+    if (isApiError(e)) {
+      if (e.code === "REQUEST_TIMEOUT") return `${e.action} did not answer in time (previews wait at most ${PRICE_BUDGET_MS / 1000} s in all for prices)`;
+      return `${e.action} answered ${e.code}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ""}${e.requestId ? `, request ${e.requestId}` : ""}`;
+    }
+    return messageOf(e);
+  }
+}
+
+/** Priced inputs not known during this preview. */
+class UnknownValues extends Error {
+  constructor(readonly paths: string[]) {
+    super(`unknown: ${paths.join(", ")}`);
+  }
+}
+
+type PriceEstimateSource = Promise<Parameters<typeof estimateCreate>[0]>;
+
+function resourceKey(news: Raw, olds: Raw = {}): string {
+  for (const v of [news.__owner, olds.__owner, news.__resourceName, olds.__resourceName, news.instanceName, olds.instanceName]) {
+    if (typeof v === "string" && v !== "") return v;
+  }
+  return "instance";
+}
+
+function resourceName(news: Raw, olds: Raw = {}): string {
+  for (const v of [news.__resourceName, olds.__resourceName, news.instanceName, olds.instanceName]) {
+    if (typeof v === "string" && v !== "") return v;
+  }
+  return "instance";
+}
+
