@@ -22,6 +22,7 @@ import { applyDefaults } from "../inputs/defaults";
 import { messageOf } from "../errors";
 import type { Logger } from "../runtime/progress";
 import { InquiryBudget, PriceTimeout } from "./budget";
+import type { RunMemory } from "./cli-run";
 import {
   combine, createInquiry, estimateCreate, PRICED_KEYS, readPrice, subscriptionMonths, type PriceEstimate,
 } from "./estimate";
@@ -37,6 +38,8 @@ export interface PricePreviewDeps {
   budget: InquiryBudget;
   /** `zenlayer:showPrices`. */
   enabled(): boolean;
+  /** Lines this CLI command printed in an earlier phase (see cli-run.ts); none by default. */
+  memory?: RunMemory;
 }
 
 /** The default total time a preview may spend on price inquiries. */
@@ -58,7 +61,7 @@ export class PricePreview {
     const key = resourceKey(inputs);
     if (this.announced.has(key) || inputs.adoptInstanceId !== undefined) return;
     this.announced.add(key);
-    await this.guard(resourceName(inputs), async (say) => {
+    await this.guard(resourceName(inputs), memoKey("create", key, inputs), async (say) => {
       const next = await this.quoteCreate(inputs);
       if (next) say(formatEstimate(next));
     });
@@ -74,7 +77,7 @@ export class PricePreview {
     if (!replacing && changed.length === 0) return;
     const key = resourceKey(news, olds);
     this.announced.add(key);
-    await this.guard(resourceName(news, olds), async (say) => {
+    await this.guard(resourceName(news, olds), memoKey("change", key, news, olds), async (say) => {
       if (!replacing && changed.length === 1 && changed[0] === "internetMaxBandwidthOut") {
         return this.bandwidthChange(id, before, after, say);
       }
@@ -128,11 +131,17 @@ export class PricePreview {
     return estimateCreate(await source, inputs);
   }
 
-  /** Runs `body`, turning every failure into a note; `say` prints a line for the resource. */
-  private async guard(name: string, body: (say: (line: string) => void) => Promise<void>): Promise<void> {
+  /**
+   * Runs `body`, turning every failure into a note; `say` prints a line for the resource. A price
+   * line this CLI command already printed (the preview of `pulumi up`) is not asked for again.
+   */
+  private async guard(name: string, memo: string, body: (say: (line: string) => void) => Promise<void>): Promise<void> {
+    const memory = this.deps.memory;
+    if (memory?.has(memo)) return;
     const say = (line: string) => this.deps.log.info(`${name}: ${line}`);
     try {
       await body(say);
+      memory?.add(memo);
     } catch (e) {
       const note = this.noteFor(e);
       if (note) say(`no price estimate: ${note}`);
@@ -174,6 +183,12 @@ function resourceKey(news: Raw, olds: Raw = {}): string {
     if (typeof v === "string" && v !== "") return v;
   }
   return "instance";
+}
+
+/** Identifies a price line within one CLI command: the resource and the priced inputs it was for. */
+function memoKey(kind: string, key: string, news: Raw, olds: Raw = {}): string {
+  const priced = (raw: Raw) => PRICED_KEYS.map((k) => raw[k] ?? null);
+  return JSON.stringify([kind, key, priced(news), priced(olds)]);
 }
 
 function resourceName(news: Raw, olds: Raw = {}): string {

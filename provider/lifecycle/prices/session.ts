@@ -9,6 +9,7 @@ import { realClock } from "../runtime/clock";
 import { consoleLogger } from "../runtime/progress";
 import { resolveSettings } from "../runtime/settings";
 import { InquiryBudget } from "./budget";
+import { cliRunMemory } from "./cli-run";
 import { PRICE_BUDGET_MS, PricePreview } from "./preview-prices";
 
 let current: PricePreview | undefined;
@@ -30,6 +31,7 @@ export function pricePreview(): PricePreview {
     log: consoleLogger,
     budget: new InquiryBudget(PRICE_BUDGET_MS, realClock),
     enabled: () => resolveSettings().showPrices,
+    memory: cliRunMemory(),
   });
   return current;
 }

@@ -1,7 +1,11 @@
 import { ZenlayerConfigError } from "../../../provider/client";
 import type { InquiryPriceCreateInstanceRequest, InquiryPriceCreateInstanceResponse, Price, PriceApi } from "../../../provider/client/price-types";
 import { UNKNOWN } from "../../../provider/lifecycle/constants";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { InquiryBudget } from "../../../provider/lifecycle/prices/budget";
+import { cliRunMemory, type RunMemory } from "../../../provider/lifecycle/prices/cli-run";
 import { PricePreview } from "../../../provider/lifecycle/prices/preview-prices";
 import { realClock } from "../../../provider/lifecycle/runtime/clock";
 import { apiError } from "./helpers/fake-api";
@@ -47,7 +51,7 @@ class FakePrices implements PriceApi {
   }
 }
 
-function setUp(options: { budgetMs?: number; enabled?: boolean; noCredentials?: boolean } = {}) {
+function setUp(options: { budgetMs?: number; enabled?: boolean; noCredentials?: boolean; memory?: RunMemory } = {}) {
   const api = new FakePrices();
   const lines: string[] = [];
   const timeouts: number[] = [];
@@ -60,6 +64,7 @@ function setUp(options: { budgetMs?: number; enabled?: boolean; noCredentials?: 
     log: { info: (line) => lines.push(line), warn: (line) => lines.push(`warning: ${line}`) },
     budget: new InquiryBudget(options.budgetMs ?? 2000, realClock),
     enabled: () => options.enabled ?? true,
+    ...(options.memory ? { memory: options.memory } : {}),
   });
   return { api, lines, timeouts, preview };
 }
@@ -196,5 +201,47 @@ describe("price lines for changes (diff)", () => {
     });
     await preview.onCheck({}, inputs("web-0", { internetChargeType: "ByInstanceBandwidth95" }));
     expect(lines).toEqual(["web-0: ≈ 0.018 USD/hour instance (list price; 0.0162 after discount); bandwidth billed by usage from 1.50 USD/Mbps/month"]);
+  });
+});
+
+describe("one CLI command prints a price line once (pulumi up: preview phase, then update phase)", () => {
+  it("skips in a later process what an earlier one printed for the same priced inputs, and only that", async () => {
+    const seen = new Set<string>();
+    const memory: RunMemory = { has: (k) => seen.has(k), add: (k) => void seen.add(k) };
+    const preview = setUp({ memory });
+    await preview.preview.onCheck({}, inputs("web-0"));
+    const update = setUp({ memory });
+    await update.preview.onCheck({}, inputs("web-0"));
+    await update.preview.onCheck({}, inputs("web-1"));
+    await update.preview.onDiff("ins-2", inputs("web-2"), inputs("web-2", { internetMaxBandwidthOut: 5 }), { changes: true });
+    expect(preview.lines).toHaveLength(1);
+    expect(update.lines.map((l) => l.split(":")[0])).toEqual(["web-1", "web-2"]);
+    expect(update.api.calls.map((c) => c.action)).toEqual(["InquiryPriceCreateInstance", "InquiryPriceInstanceBandwidth", "InquiryPriceInstanceBandwidth"]);
+  });
+
+  it("does not remember notes: a price unknown in the preview is printed once known", async () => {
+    const seen = new Set<string>();
+    const memory: RunMemory = { has: (k) => seen.has(k), add: (k) => void seen.add(k) };
+    const first = setUp({ memory, noCredentials: true });
+    await first.preview.onCheck({}, inputs("web-0"));
+    const second = setUp({ memory });
+    await second.preview.onCheck({}, inputs("web-0"));
+    expect(second.lines).toHaveLength(1);
+    expect(second.lines[0]).toMatch(/^web-0: ≈ /);
+  });
+
+  it("keeps the memory in a file named after the CLI process, shared by its child processes", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "price-lines-"));
+    try {
+      const a = cliRunMemory(dir);
+      const b = cliRunMemory(dir);
+      expect(a.has("k1")).toBe(false);
+      a.add("k1");
+      expect(b.has("k1")).toBe(true);
+      expect(b.has("k2")).toBe(false);
+      expect(readdirSync(dir)).toEqual([expect.stringMatching(/^\d+-\d+\.txt$/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
