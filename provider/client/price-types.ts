@@ -7,7 +7,7 @@
  * `MONTH`; other values are passed on as they come); subscriptions carry `originalPrice` /
  * `discountPrice` for the period; tiered prices carry `stepPrices` instead of a unit price.
  */
-import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "./types";
+import type { CreateInstancesRequest } from "./types";
 
 export interface StepPrice { stepStart?: number; stepEnd?: number; unitPrice?: number; discountUnitPrice?: number }
 export interface Price {
@@ -20,18 +20,10 @@ export interface Price {
   stepPrices: StepPrice[];
 }
 
-export interface InquiryPriceCreateInstanceRequest {
-  zoneId: string;
-  instanceType: string;
-  imageId: string;
-  instanceChargeType: InstanceChargeType;
-  instanceChargePrepaid?: { period: number };
-  internetChargeType: InternetChargeType;
-  internetMaxBandwidthOut?: number;
-  trafficPackageSize?: number;
-  systemDisk?: SystemDiskSpec;
-  dataDisks?: DataDiskSpec[];
-}
+/** CreateInstances' priced parameters: no login, name, network or tags. */
+export type InquiryPriceCreateInstanceRequest = Pick<CreateInstancesRequest,
+  "zoneId" | "instanceType" | "imageId" | "instanceChargeType" | "instanceChargePrepaid" | "internetChargeType" |
+  "internetMaxBandwidthOut" | "trafficPackageSize" | "systemDisk" | "dataDisks">;
 export interface InquiryPriceCreateInstanceResponse {
   requestId: string;
   instancePrice?: Price;

@@ -92,28 +92,36 @@ export class PricePreview {
     });
   }
 
-  private async bandwidthChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
-    const months = subscriptionMonths(after);
-    const ask = async (mbps: number): Promise<PriceEstimate> => {
-      const res = await this.deps.budget.run((ms) => this.deps.api(ms).inquiryPriceInstanceBandwidth({ instanceId: id, internetMaxBandwidthOut: mbps }));
-      return combine([res.requestId], res.bandwidthPrice.map((p) => readPrice("bandwidth", p, months, "Mbps")));
-    };
-    const to = after.internetMaxBandwidthOut as number;
-    const from = typeof before.internetMaxBandwidthOut === "number" ? before.internetMaxBandwidthOut : undefined;
-    const [next, today] = await Promise.all([ask(to), from === undefined ? undefined : ask(from).catch(() => undefined)]);
-    say(`bandwidth ${from ?? "?"} → ${to} Mbps ${formatEstimate(next)}${today ? `; ${formatDifference(next, today)}` : ""}`);
+  private bandwidthChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
+    return this.partChange({
+      item: "bandwidth", unit: "Mbps", from: before.internetMaxBandwidthOut, to: after.internetMaxBandwidthOut as number, months: subscriptionMonths(after),
+      ask: async (mbps, ms) => (await this.deps.api(ms).inquiryPriceInstanceBandwidth({ instanceId: id, internetMaxBandwidthOut: mbps })),
+      prices: (res) => res.bandwidthPrice,
+    }, say);
   }
 
-  private async trafficPackageChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
-    const months = subscriptionMonths(after);
-    const ask = async (tb: number): Promise<PriceEstimate> => {
-      const res = await this.deps.budget.run((ms) => this.deps.api(ms).inquiryPriceInstanceTrafficPackage({ instanceId: id, trafficPackageSize: tb }));
-      return combine([res.requestId], res.trafficPackagePrice.map((p: Price) => readPrice("traffic package", p, months)));
+  private trafficPackageChange(id: string, before: Raw, after: Raw, say: (line: string) => void): Promise<void> {
+    return this.partChange({
+      item: "traffic package", unit: "TB", from: before.trafficPackageSize, to: after.trafficPackageSize as number, months: subscriptionMonths(after),
+      ask: async (tb, ms) => (await this.deps.api(ms).inquiryPriceInstanceTrafficPackage({ instanceId: id, trafficPackageSize: tb })),
+      prices: (res) => res.trafficPackagePrice,
+    }, say);
+  }
+
+  /** A change of one part of a live instance, priced by the instance's own action for the new and today's value. */
+  private async partChange<R extends { requestId: string }>(part: {
+    item: string; unit: string; from: unknown; to: number; months: number | undefined;
+    ask: (value: number, timeoutMs: number) => Promise<R>;
+    prices: (res: R) => Price[];
+  }, say: (line: string) => void): Promise<void> {
+    const estimate = async (value: number): Promise<PriceEstimate> => {
+      const res = await this.deps.budget.run((ms) => part.ask(value, ms));
+      return combine([res.requestId], part.prices(res).map((p) => readPrice(part.item, p, part.months, part.unit)));
     };
-    const to = after.trafficPackageSize as number;
-    const from = typeof before.trafficPackageSize === "number" && before.trafficPackageSize > 0 ? before.trafficPackageSize : undefined;
-    const [next, today] = await Promise.all([ask(to), from === undefined ? undefined : ask(from).catch(() => undefined)]);
-    say(`traffic package ${from ?? 0} → ${to} TB ${formatEstimate(next)}${today ? `; ${formatDifference(next, today)}` : ""}`);
+    const from = typeof part.from === "number" && part.from > 0 ? part.from : undefined;
+    const [next, today] = await Promise.all([estimate(part.to), from === undefined ? undefined : estimate(from).catch(() => undefined)]);
+    const difference = today ? `; ${formatDifference(next, today)}` : "";
+    say(`${part.item} ${from ?? 0} → ${part.to} ${part.unit} ${formatEstimate(next)}${difference}`);
   }
 
   /** The estimate for an instance with these inputs; undefined (after a note) when values are unknown. */

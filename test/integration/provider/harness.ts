@@ -104,6 +104,11 @@ export async function startHarness(options: {
   };
 }
 
+/** The request `configure` receives, with stack config `values`. */
+export const configureRequest = (values: Record<string, string>) => ({
+  config: { get: (key: string) => values[key], require: (key: string) => values[key] as string },
+});
+
 /** Waits until `fn` is true (polling every 10 ms), or fails after `ms`. */
 export async function eventually(fn: () => boolean, ms = 3_000): Promise<void> {
   const until = Date.now() + ms;

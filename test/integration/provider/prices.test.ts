@@ -1,7 +1,6 @@
 import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
-import { startHarness, type Harness } from "./harness";
+import { configureRequest, startHarness, type Harness } from "./harness";
 
-const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });
 
 describe("price lines in check and diff, against the simulator", () => {
   let h: Harness;
@@ -58,7 +57,7 @@ describe("price lines in check and diff, against the simulator", () => {
   });
 
   it("asks nothing when zenlayer:showPrices is false", async () => {
-    await h.provider.configure(config({
+    await h.provider.configure(configureRequest({
       "zenlayer:domain": h.sim.domain, "zenlayer:scheme": "http", "zenlayer:showPrices": "false",
       "zenlayer:accessKeyId": h.sim.accessKeyId, "zenlayer:accessKeyPassword": h.sim.accessKeyPassword,
     }));
