@@ -49,7 +49,8 @@ describe("price lines in check and diff, against the simulator", () => {
     await h.provider.check({}, h.inputs({ instanceType: "c.2c4g" }));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1_900);
-    expect(elapsed).toBeLessThan(3_000);
+    // The simulator would answer after 10 s; a busy machine adds a little to the 2 s budget.
+    expect(elapsed).toBeLessThan(4_000);
     expect(h.lines).toEqual([
       "vm: no price estimate: Zenlayer did not answer within 2000 ms (previews wait at most 2 s in all for prices)",
       "vm: no price estimate: this preview already spent its 2 s for price inquiries",
