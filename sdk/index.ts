@@ -7,3 +7,4 @@ export type {
 } from "./instance";
 export { InstanceProvider } from "../provider";
 export * from "./lookups";
+export type { PriceItem, UsageItem } from "../provider/lifecycle/prices/estimate";

@@ -1,13 +1,16 @@
 /**
  * Read-only lookups for Pulumi programs: zones, instance types and images, so that a program can
- * choose them by properties instead of hard-coding ids. They run in the program (during preview
- * too) and call only Describe* actions. Dynamic providers cannot serve invokes, so these are plain
+ * choose them by properties instead of hard-coding ids, and the price of an instance. They run in
+ * the program (during preview too) and call only Describe* and InquiryPrice* actions. Dynamic providers cannot serve invokes, so these are plain
  * async functions that use the same client and the same credentials as the provider: stack config
  * `zenlayer:*` first, then the `ZENLAYERCLOUD_*` environment variables.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createVmClient, type ClientOptions } from "../provider/client";
-import type { ImageInfo, InstanceChargeType, InstanceTypeQuota, ZoneInfo } from "../provider/client/types";
+import type { InquiryPriceCreateInstanceRequest } from "../provider/client/price-types";
+import type { ImageInfo, InstanceChargeType, InstanceTypeQuota, InternetChargeType, ZoneInfo } from "../provider/client/types";
+import { createInquiry, estimateCreate, totals, type PriceItem, type UsageItem } from "../provider/lifecycle/prices/estimate";
+import { formatEstimate } from "../provider/lifecycle/prices/format";
 import { lookupSetting, readConfig } from "../provider/lifecycle/runtime/settings";
 
 /** Endpoint and credentials for a lookup; unset fields come from stack config, then the environment. */
@@ -94,4 +97,40 @@ export async function getImage(filter: ImageFilter, options?: LookupOptions): Pr
     throw new Error(`No Zenlayer image matches ${JSON.stringify({ ...filter, nameRegex: filter.nameRegex?.toString() })}; list them with getImages({ zoneId }).`);
   }
   return image;
+}
+
+/** The priced inputs of an Instance, as plain values; defaults as for Instance (POSTPAID, ByBandwidth). */
+export type PriceArgs = Omit<InquiryPriceCreateInstanceRequest, "instanceChargeType" | "internetChargeType"> & {
+  instanceChargeType?: InstanceChargeType;
+  internetChargeType?: InternetChargeType;
+};
+
+/** What an instance would cost (InquiryPriceCreateInstance), in USD. */
+export interface PriceQuote {
+  /** One entry per priced part (instance, bandwidth or traffic package, public IP, disks). */
+  items: PriceItem[];
+  /** Parts billed by usage in tiers (95th-percentile bandwidth): the first tier's price. */
+  usage: UsageItem[];
+  /** Sums of `items` per period ("hour" for pay-as-you-go, "3 months" for a 3-month subscription). */
+  totals: { per: string; list: number; discounted: number }[];
+  currency: "USD";
+  /** The line `pulumi preview` prints for such an instance. */
+  summary: string;
+  requestId: string;
+}
+
+/**
+ * The price of an instance with these inputs, for a stack output or a policy:
+ * `getPrice({ zoneId: "SEL-A", instanceType: "c.1c2g", imageId })` → `totals[0]` is the hourly
+ * list and discounted price. Throws the API's error (with action, code and request id).
+ */
+export async function getPrice(args: PriceArgs, options?: LookupOptions): Promise<PriceQuote> {
+  const inquiry = createInquiry({ ...args });
+  if ("unknown" in inquiry) throw new Error(`getPrice needs known values (${inquiry.unknown.join(", ")} are not known yet).`);
+  const res = await client(options).inquiryPriceCreateInstance(inquiry.request);
+  const estimate = estimateCreate(res, { ...inquiry.request });
+  return {
+    items: estimate.items, usage: estimate.usage, totals: totals(estimate.items), currency: "USD",
+    summary: formatEstimate(estimate), requestId: res.requestId,
+  };
 }

@@ -91,6 +91,7 @@ export { ACTION_NAMES } from "./actions";
 export { SUPPORTED_VERSIONS } from "./api-handler";
 export { API_PATH } from "./server";
 export * as catalogue from "./catalogue";
+export * as pricing from "./pricing";
 export {
   ZONES, INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, DEFAULT_RESOURCE_GROUP, SUBNETS, KNOWN_KEY_IDS, KEY_ID_PATTERN,
   DEFAULT_SECURITY_GROUP_ID, INTERNET_CHARGE_TYPES,

@@ -46,8 +46,10 @@ export const DEFAULT_INSTANCE_NAME = "instance";
  * Validates a CreateInstances body in the order CreateInstances documents its parameters, so the first
  * problem reported is the one a reader of the docs expects. In `seed` mode (the control route that
  * plays "made in the console") every required field has a catalogue default and no login is needed.
+ * In `quote` mode (InquiryPriceCreateInstance) the same rules apply, but no login is asked for:
+ * a price inquiry carries neither password nor key.
  */
-export function parseInstanceSpec(params: Params, mode: "api" | "seed"): InstanceSpec {
+export function parseInstanceSpec(params: Params, mode: "api" | "seed" | "quote"): InstanceSpec {
   const seed = mode === "seed";
   const zoneId = seed ? optString(params, "zoneId") ?? ZONES[0]!.zoneId : reqString(params, "zoneId");
   if (!findZone(zoneId)) throw apiError("INVALID_ZONE_NOT_FOUND", `The specified zoneId \`${zoneId}\` is not found.`);
@@ -88,7 +90,7 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed"): Instanc
   const password = optString(params, "password", 1000);
   const keyId = optString(params, "keyId") ?? null;
   if (password !== undefined && keyId !== null) throw invalid("password", "and `keyId` are exclusive: pass exactly one");
-  if (!seed && password === undefined && keyId === null) throw apiError("MISSING_PARAMETER", "Exactly one of `password` and `keyId` is required.");
+  if (mode === "api" && password === undefined && keyId === null) throw apiError("MISSING_PARAMETER", "Exactly one of `password` and `keyId` is required.");
   if (password !== undefined) checkPassword(password);
   if (keyId !== null && !KEY_ID_PATTERN.test(keyId)) throw invalid("keyId", "must look like `key-` followed by 8 letters or digits");
   if (keyId !== null && image.osType === "windows") throw invalid("keyId", "cannot be used with a Windows image (SSH key pairs are Linux-only)");

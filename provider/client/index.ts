@@ -3,6 +3,7 @@
  * @pulumi/pulumi, so the lifecycle can be tested against it (or against an in-memory VmApi) alone.
  */
 export * from "./types";
+export type * from "./price-types";
 export { VmClient, createVmClient } from "./vm-api";
 export {
   type ClientEvent, type ClientOptions, type ReconcileOptions, type ResolvedClientConfig, type RetryOptions,

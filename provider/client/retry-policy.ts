@@ -59,9 +59,9 @@ export const IDEMPOTENT_ACTIONS: ReadonlySet<string> = new Set([
   "ModifyResourceTags", "AssociateSecurityGroupInstance", "UnAssociateSecurityGroupInstance",
 ]);
 
-/** True for reads and for the modifies listed in IDEMPOTENT_ACTIONS; unknown actions are not. */
+/** True for reads (Describe*, InquiryPrice*) and the modifies in IDEMPOTENT_ACTIONS; unknown actions are not. */
 export function isIdempotent(action: string): boolean {
-  return action.startsWith("Describe") || IDEMPOTENT_ACTIONS.has(action);
+  return action.startsWith("Describe") || action.startsWith("InquiryPrice") || IDEMPOTENT_ACTIONS.has(action);
 }
 
 /** Classifies one failed attempt (see FailureClass). */

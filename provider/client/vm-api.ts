@@ -6,6 +6,10 @@ import type { z } from "zod";
 import { type ClientOptions, type ResolvedClientConfig, resolveClientConfig } from "./config";
 import { ambiguousCreateHint, reconcileCreate } from "./create-reconcile";
 import { CallStats, type ClientStats, invoke, type Parsed } from "./invoke";
+import type {
+  InquiryPriceCreateInstanceRequest, InquiryPriceCreateInstanceResponse, Price, PriceApi,
+} from "./price-types";
+import { priceResponseSchemas as P } from "./price-schemas";
 import { responseSchemas as S } from "./schemas";
 import { type ApiService, ZRM_SERVICE } from "./services";
 import { createGotTransport, type Transport } from "./transport";
@@ -16,7 +20,7 @@ import type {
 } from "./types";
 
 /** The Zenlayer VM API client. Configuration is resolved (and validated) in the constructor. */
-export class VmClient implements VmApi {
+export class VmClient implements VmApi, PriceApi {
   // Private fields: util.inspect and JSON never show them, so the credentials stay out of logs.
   readonly #config: ResolvedClientConfig;
   readonly #transport: Transport;
@@ -207,6 +211,31 @@ export class VmClient implements VmApi {
   async describeImages(req: { zoneId?: string; imageIds?: string[]; imageName?: string; osType?: string; pageNum?: number; pageSize?: number }): Promise<PagedResponse<ImageInfo>> {
     const res = await this.#call("DescribeImages", S.DescribeImages, req);
     return { requestId: res.requestId, totalCount: res.totalCount ?? res.dataSet.length, dataSet: res.dataSet };
+  }
+
+  /** The price of an instance CreateInstances would make from these parameters. A read: safe to repeat. */
+  async inquiryPriceCreateInstance(req: InquiryPriceCreateInstanceRequest): Promise<InquiryPriceCreateInstanceResponse> {
+    const res = await this.#call("InquiryPriceCreateInstance", P.InquiryPriceCreateInstance, req);
+    return {
+      requestId: res.requestId,
+      bandwidthPrice: res.bandwidthPrice,
+      ...(res.instancePrice ? { instancePrice: res.instancePrice } : {}),
+      ...(res.eipPrice ? { eipPrice: res.eipPrice } : {}),
+      ...(res.systemDiskPrice ? { systemDiskPrice: res.systemDiskPrice } : {}),
+      ...(res.dataDiskPrice ? { dataDiskPrice: res.dataDiskPrice } : {}),
+    };
+  }
+
+  /** The price of an instance's bandwidth at a new value. */
+  async inquiryPriceInstanceBandwidth(req: { instanceId: string; internetMaxBandwidthOut: number }): Promise<{ requestId: string; bandwidthPrice: Price[] }> {
+    const res = await this.#call("InquiryPriceInstanceBandwidth", P.InquiryPriceInstanceBandwidth, req);
+    return { requestId: res.requestId, bandwidthPrice: res.bandwidthPrice };
+  }
+
+  /** The price of a traffic package of a new size (TB) for an instance charged ByTrafficPackage. */
+  async inquiryPriceInstanceTrafficPackage(req: { instanceId: string; trafficPackageSize: number }): Promise<{ requestId: string; trafficPackagePrice: Price[] }> {
+    const res = await this.#call("InquiryPriceInstanceTrafficPackage", P.InquiryPriceInstanceTrafficPackage, req);
+    return { requestId: res.requestId, trafficPackagePrice: res.trafficPackagePrice };
   }
 }
 

@@ -14,6 +14,7 @@ import { diffInstance } from "./diff/diff";
 import { messageOf, PartialFailure } from "./errors";
 import type { InstanceOutputs } from "./operations/outputs";
 import { readInstance } from "./operations/read";
+import { pricePreview } from "./prices/session";
 import { configureSettings } from "./runtime/settings";
 import { updateInstance } from "./operations/update";
 
@@ -24,16 +25,25 @@ export async function configure(req: ConfigureRequest): Promise<void> {
   configureSettings(req.config);
 }
 
-/** Validation, defaults and auto-naming; no network. */
+/**
+ * Validation, defaults and auto-naming. The only network call: a new instance's price line
+ * (prices/preview-prices.ts; bounded in time, never failing the check).
+ */
 export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
   rememberOwner(olds);
-  return checkInputs(olds, news);
+  const result = checkInputs(olds, news);
+  if (result.inputs && (result.failures ?? []).length === 0) await pricePreview().onCheck(olds ?? {}, result.inputs);
+  return result;
 }
 
-/** What changes and whether it replaces; no network. */
-export async function diff(_id: string, olds: Raw, news: Raw): Promise<DiffResult> {
+/**
+ * What changes and whether it replaces. The only network call: the price line of a replacement
+ * or a priced change (as in check).
+ */
+export async function diff(id: string, olds: Raw, news: Raw): Promise<DiffResult> {
   rememberOwner(olds);
   const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
+  await pricePreview().onDiff(id, olds ?? {}, news ?? {}, { changes, ...(replaces ? { replaces } : {}) });
   return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
 }
 

@@ -211,7 +211,7 @@ export function configVariables(): Record<string, PropertySpec> {
     const tuning = name in DEFAULT_TUNING;
     const fallback = tuning ? ` Default ${DEFAULT_TUNING[name as keyof typeof DEFAULT_TUNING]}.` : "";
     variables[key] = {
-      type: tuning ? "integer" : "string",
+      type: tuning ? "integer" : name === "showPrices" ? "boolean" : "string",
       description: `${CONFIG_DESCRIPTIONS[name]} Falls back to the environment variable \`${source.env}\`.${fallback}`,
       ...(name === "accessKeyPassword" ? { secret: true } : {}),
     };
@@ -231,6 +231,7 @@ const CONFIG_DESCRIPTIONS: Record<keyof Settings, string> = {
   progressIntervalMs: "How often an unchanged wait prints a line, in milliseconds.",
   apiRetryBaseMs: "First client backoff for throttling and transient errors, in milliseconds.",
   apiRetryMaxMs: "Cap of that backoff, in milliseconds.",
+  showPrices: "Print list prices in the preview. Default true.",
 };
 
 /** The whole package schema for `version`. */

@@ -9,6 +9,9 @@ import { DescribeInstanceTypeStatus } from "./DescribeInstanceTypeStatus";
 import { DescribeResourceTags } from "./DescribeResourceTags";
 import { DescribeZoneInstanceConfigInfos } from "./DescribeZoneInstanceConfigInfos";
 import { DescribeZones } from "./DescribeZones";
+import { InquiryPriceCreateInstance } from "./InquiryPriceCreateInstance";
+import { InquiryPriceInstanceBandwidth } from "./InquiryPriceInstanceBandwidth";
+import { InquiryPriceInstanceTrafficPackage } from "./InquiryPriceInstanceTrafficPackage";
 import { ModifyInstanceBandwidth } from "./ModifyInstanceBandwidth";
 import { ModifyInstanceTrafficPackage } from "./ModifyInstanceTrafficPackage";
 import { ModifyInstanceType } from "./ModifyInstanceType";
@@ -47,6 +50,9 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeInstanceTypeStatus,
   AssociateSecurityGroupInstance,
   UnAssociateSecurityGroupInstance,
+  InquiryPriceCreateInstance,
+  InquiryPriceInstanceBandwidth,
+  InquiryPriceInstanceTrafficPackage,
 };
 
 /** The Zenlayer Resource Manager (`zrm`) actions: tags of any resource, here of instances. */

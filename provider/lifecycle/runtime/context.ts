@@ -76,6 +76,16 @@ export function withOperationLogger<T>(log: Logger, operation: () => Promise<T>)
 }
 
 /**
+ * Where a line of the running operation goes: its host's logger inside `withOperationLogger`,
+ * otherwise the console. Read at each line, so a long-lived object (the price preview) follows
+ * whichever operation it is serving.
+ */
+export const operationLog: Logger = {
+  info: (line) => (operationLogger.getStore() ?? consoleLogger).info(line),
+  warn: (line) => (operationLogger.getStore() ?? consoleLogger).warn(line),
+};
+
+/**
  * The context for the current settings, built on first use and rebuilt when the connection or the
  * tuning changes. Throws the client's ZenlayerConfigError (an actionable message) when the
  * credentials are missing: only the operations that call the API get here, never check or diff.

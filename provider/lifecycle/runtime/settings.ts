@@ -36,7 +36,16 @@ export interface Connection {
   scheme?: string;
 }
 
-export type Settings = Connection & Tuning;
+/** What the provider prints besides progress. */
+export interface Display {
+  /**
+   * Price estimates in previews (InquiryPrice* actions, bounded in time). On unless set to
+   * `false`, `0`, `no` or `off`.
+   */
+  showPrices: boolean;
+}
+
+export type Settings = Connection & Tuning & Display;
 
 /** Production defaults. */
 export const DEFAULT_TUNING: Tuning = {
@@ -77,6 +86,7 @@ export const SETTING_SOURCES: Record<keyof Settings, { config: string; env: stri
   progressIntervalMs: { config: "zenlayer:progressIntervalMs", env: "ZENLAYER_VM_PROGRESS_INTERVAL_MS" },
   apiRetryBaseMs: { config: "zenlayer:apiRetryBaseMs", env: "ZENLAYER_VM_API_RETRY_BASE_MS" },
   apiRetryMaxMs: { config: "zenlayer:apiRetryMaxMs", env: "ZENLAYER_VM_API_RETRY_MAX_MS" },
+  showPrices: { config: "zenlayer:showPrices", env: "ZENLAYER_VM_SHOW_PRICES" },
 };
 
 /** The part of Pulumi's config object that we use: `get("zenlayer:…")`. */
@@ -153,6 +163,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     progressIntervalMs: number("progressIntervalMs"),
     apiRetryBaseMs: number("apiRetryBaseMs"),
     apiRetryMaxMs: number("apiRetryMaxMs"),
+    showPrices: !/^(false|0|no|off)$/i.test(pick("showPrices") ?? ""),
   };
   // Non-enumerable, so printing or serializing the settings cannot show it.
   Object.defineProperty(settings, "accessKeyPassword", { value: pick("accessKeyPassword"), enumerable: false });

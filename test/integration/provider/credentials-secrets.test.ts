@@ -1,8 +1,7 @@
 import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { resetContext } from "../../../provider/lifecycle/runtime/context";
-import { startHarness, VM_PASSWORD, type Harness } from "./harness";
+import { configureRequest, startHarness, VM_PASSWORD, type Harness } from "./harness";
 
-const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });
 
 describe("credentials and endpoint", () => {
   let h: Harness;
@@ -15,7 +14,7 @@ describe("credentials and endpoint", () => {
   it("lets stack config given to configure win over the environment", async () => {
     process.env.ZENLAYERCLOUD_DOMAIN = "127.0.0.1:1";
     process.env.ZENLAYERCLOUD_ACCESS_KEY_PASSWORD = "wrong-password";
-    await h.provider.configure(config({
+    await h.provider.configure(configureRequest({
       "zenlayer:domain": h.sim.domain, "zenlayer:scheme": "HTTP",
       "zenlayer:accessKeyId": h.sim.accessKeyId, "zenlayer:accessKeyPassword": h.sim.accessKeyPassword,
     }));
@@ -69,7 +68,7 @@ describe("secrets", () => {
     await collect(h.provider.delete(id, { ...outs, timeouts: { delete: "100ms" } }));
     await collect(h.provider.read("ins-nothere", { password: VM_PASSWORD }));
     // A wrong access key: the API refuses the signature.
-    await h.provider.configure(config({ "zenlayer:accessKeyPassword": "Wr0ng-key-password" }));
+    await h.provider.configure(configureRequest({ "zenlayer:accessKeyPassword": "Wr0ng-key-password" }));
     secrets.push("Wr0ng-key-password");
     await collect(h.provider.delete(id, outs));
 

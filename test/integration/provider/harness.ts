@@ -6,6 +6,7 @@
  */
 import { InstanceProvider } from "../../../provider";
 import { ownersInState, resetContext } from "../../../provider/lifecycle/runtime/context";
+import { resetPricePreview } from "../../../provider/lifecycle/prices/session";
 import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { IMAGES, startSimulator, type Durations, type RunningSimulator } from "../../../simulator";
 
@@ -72,6 +73,7 @@ export async function startHarness(options: {
   }
   resetContext();
   resetConfiguredSettings();
+  resetPricePreview();
   const lines: string[] = [];
   const spy = jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
     lines.push(args.map(String).join(" "));
@@ -97,10 +99,16 @@ export async function startHarness(options: {
         else process.env[key] = value;
       }
       resetContext();
+      resetPricePreview();
       ownersInState.clear();
     },
   };
 }
+
+/** The request `configure` receives, with stack config `values`. */
+export const configureRequest = (values: Record<string, string>) => ({
+  config: { get: (key: string) => values[key], require: (key: string) => values[key] as string },
+});
 
 /** Waits until `fn` is true (polling every 10 ms), or fails after `ms`. */
 export async function eventually(fn: () => boolean, ms = 3_000): Promise<void> {

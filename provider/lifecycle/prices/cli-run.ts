@@ -1,0 +1,103 @@
+/**
+ * Remembers, across provider processes, which price lines one Pulumi CLI command already printed.
+ *
+ * `pulumi up` previews, then updates, and the engine starts a new provider process for each phase
+ * and runs `check`/`diff` again in the second, without saying which phase it is in (no preview
+ * flag reaches a dynamic provider's check or diff). Both processes descend from the same CLI
+ * process, while two separate commands (`pulumi preview`, then `pulumi up`) have different ones.
+ * So a small file named after the CLI process (pid and start time, which a reused pid does not
+ * share) records the lines of this command, and the update phase skips what its preview printed.
+ *
+ * Linux only (it reads /proc); elsewhere, or when anything here fails, nothing is remembered and
+ * `pulumi up` prints a price line in both phases.
+ */
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+/** What PricePreview needs: lines of this CLI command by key. */
+export interface RunMemory {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
+/** Remembers nothing (tests, or no CLI process found). */
+export const forgetfulMemory: RunMemory = { has: () => false, add: () => undefined };
+
+/** Launchers that may sit between the CLI and the provider (Pulumi's shell script does not exec). */
+const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "zsh", "ash", "busybox"]);
+/** Files of commands older than this are removed. */
+const KEEP_MS = 24 * 3600_000;
+
+/** The memory of the CLI command that started this process, in `dir` (default: the temp folder). */
+export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price-lines")): RunMemory {
+  try {
+    const cli = cliProcess(process.ppid);
+    if (!cli) return forgetfulMemory;
+    mkdirSync(dir, { recursive: true });
+    removeOld(dir);
+    const file = path.join(dir, `${cli.pid}-${cli.startTicks}.txt`);
+    const read = (): string[] => {
+      try {
+        return readFileSync(file, "utf8").split("\n");
+      } catch {
+        return [];
+      }
+    };
+    return {
+      has: (key) => read().includes(oneLine(key)),
+      add: (key) => {
+        try {
+          appendFileSync(file, `${oneLine(key)}\n`);
+        } catch {
+          // Remembering is a nicety: at worst the line is printed again by the update phase.
+        }
+      },
+    };
+  } catch {
+    return forgetfulMemory;
+  }
+}
+
+/** The nearest ancestor that is not a shell, with its start time from /proc/<pid>/stat. */
+function cliProcess(pid: number): { pid: number; startTicks: string } | undefined {
+  for (let depth = 0; depth < 4 && pid > 1; depth++) {
+    const stat = readStat(pid);
+    if (!stat) return undefined;
+    if (!SHELLS.has(stat.comm)) return { pid, startTicks: stat.startTicks };
+    pid = stat.ppid;
+  }
+  return undefined;
+}
+
+/** `comm`, parent and start time of a process (fields 2, 4 and 22; comm may contain spaces). */
+function readStat(pid: number): { comm: string; ppid: number; startTicks: string } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const open = text.indexOf("(");
+    const close = text.lastIndexOf(")");
+    const rest = text.slice(close + 2).split(" ");
+    const ppid = Number(rest[1]);
+    const startTicks = rest[19];
+    if (open < 0 || close < 0 || !Number.isInteger(ppid) || !startTicks) return undefined;
+    return { comm: text.slice(open + 1, close), ppid, startTicks };
+  } catch {
+    return undefined;
+  }
+}
+
+function removeOld(dir: string): void {
+  const cutoff = Date.now() - KEEP_MS;
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+function oneLine(key: string): string {
+  return key.replace(/[\r\n]+/g, " ");
+}

@@ -1,0 +1,42 @@
+/**
+ * The price lines' module state: one PricePreview per provider process, built on first use from
+ * the current settings (stack config over environment), printing where the running operation's
+ * lines go. Each inquiry gets its own short-lived client, so its request timeout is exactly the time
+ * the budget has left and it is never retried.
+ */
+import { createVmClient } from "../../client";
+import { realClock } from "../runtime/clock";
+import { operationLog } from "../runtime/context";
+import { resolveSettings } from "../runtime/settings";
+import { InquiryBudget } from "./budget";
+import { cliRunMemory } from "./cli-run";
+import { PRICE_BUDGET_MS, PricePreview } from "./preview-prices";
+
+let current: PricePreview | undefined;
+
+/** The process's PricePreview. */
+export function pricePreview(): PricePreview {
+  current ??= new PricePreview({
+    api: (timeoutMs) => {
+      const settings = resolveSettings();
+      return createVmClient({
+        accessKeyId: settings.accessKeyId,
+        accessKeyPassword: settings.accessKeyPassword,
+        domain: settings.domain,
+        scheme: settings.scheme as "http" | "https" | undefined,
+        requestTimeoutMs: Math.max(1, Math.ceil(timeoutMs)),
+        retry: { maxAttempts: 1 },
+      });
+    },
+    log: operationLog,
+    budget: new InquiryBudget(PRICE_BUDGET_MS, realClock),
+    enabled: () => resolveSettings().showPrices,
+    memory: cliRunMemory(),
+  });
+  return current;
+}
+
+/** Starts over: a new budget and no remembered lines (tests). */
+export function resetPricePreview(): void {
+  current = undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * The simulator's price list and the `Price` objects the InquiryPrice* actions answer with.
+ *
+ * Zenlayer publishes no price list through the API, so these figures are invented but shaped like
+ * the real thing: a price per zone and instance type, per Mbps of bandwidth, per GB of disk and
+ * per TB of traffic package; pay-as-you-go by the hour, subscriptions (PREPAID) by the month with a
+ * discount that grows with the period. Every item is priced as asked: an instance, a disk of the
+ * requested size, the requested bandwidth. Usage-billed bandwidth (95th percentile) is priced per
+ * Mbps and month in tiers (`stepPrices`), because its amount is known only after the month.
+ *
+ * The wire shape (`Price`, `StepPrice`) follows Zenlayer's SDK: `discount` is the percentage paid
+ * (90 = 10 % off); pay-as-you-go items fill `unitPrice`/`discountUnitPrice` and `chargeUnit`,
+ * subscriptions fill `originalPrice`/`discountPrice` for the whole period.
+ */
+import type { InstanceSpec } from "./instance-spec";
+
+/** A `Price` as the API sends it; absent values are `null`, as Zenlayer sends them. */
+export interface WirePrice {
+  discount: number;
+  discountPrice: number | null;
+  originalPrice: number | null;
+  unitPrice: number | null;
+  discountUnitPrice: number | null;
+  chargeUnit: "HOUR" | "DAY" | "MONTH" | null;
+  stepPrices: WireStepPrice[] | null;
+}
+/** One tier of a tiered price; `stepEnd` null marks the last tier. */
+export interface WireStepPrice { stepStart: number; stepEnd: number | null; unitPrice: number; discountUnitPrice: number }
+
+/** List price of an instance per hour, in USD, before the zone factor. */
+export const INSTANCE_HOURLY_USD: Readonly<Record<string, number>> = { "c.1c2g": 0.018, "c.2c4g": 0.036, "c.4c8g": 0.072 };
+/** Zones differ in price: a factor on every item. */
+export const ZONE_PRICE_FACTOR: Readonly<Record<string, number>> = { "SEL-A": 1, "HKG-A": 1.2, "FRA-A": 0.9 };
+/** Fixed bandwidth (ByBandwidth), per Mbps and hour. */
+export const BANDWIDTH_MBPS_HOURLY_USD = 0.006;
+/** Disks per GB and hour, by category. */
+export const DISK_GB_HOURLY_USD: Readonly<Record<string, number>> = { "Standard NVMe SSD": 0.0001, "Basic NVMe SSD": 0.00007 };
+/** Traffic packages (ByTrafficPackage), per TB and month. */
+export const TRAFFIC_PACKAGE_TB_MONTHLY_USD = 4;
+/** 95th-percentile bandwidth, per Mbps and month, in tiers. */
+export const BANDWIDTH95_MBPS_MONTHLY_TIERS: readonly { stepStart: number; stepEnd: number | null; usd: number }[] = [
+  { stepStart: 0, stepEnd: 100, usd: 1.5 },
+  { stepStart: 100, stepEnd: null, usd: 1.2 },
+];
+/** Hours in a billing month. */
+export const HOURS_PER_MONTH = 730;
+/** The simulated account pays this percentage of the list price. */
+export const ACCOUNT_DISCOUNT_PERCENT = 90;
+
+/** The extra subscription discount (a factor on the account's percentage) for a period in months. */
+export function subscriptionFactor(period: number): number {
+  if (period >= 12) return 0.85;
+  if (period >= 6) return 0.9;
+  if (period >= 3) return 0.95;
+  return 1;
+}
+
+/** What decides a price: the priced parts of an instance. */
+export type PricedSpec = Pick<InstanceSpec,
+  "zoneId" | "instanceType" | "instanceChargeType" | "period" | "internetChargeType" | "internetMaxBandwidthOut" |
+  "trafficPackageSize" | "systemDisk" | "dataDisks">;
+
+/** The answer of InquiryPriceCreateInstance for a validated spec. */
+export function quoteCreate(spec: PricedSpec): Record<string, unknown> {
+  const factor = ZONE_PRICE_FACTOR[spec.zoneId] ?? 1;
+  const diskHourly = (d: { diskSize: number; diskCategory: string }) => d.diskSize * (DISK_GB_HOURLY_USD[d.diskCategory] ?? 0) * factor;
+  return {
+    instancePrice: hourlyItem(spec, (INSTANCE_HOURLY_USD[spec.instanceType] ?? 0) * factor),
+    eipPrice: null,
+    bandwidthPrice: quoteBandwidth(spec),
+    systemDiskPrice: hourlyItem(spec, diskHourly(spec.systemDisk)),
+    dataDiskPrice: spec.dataDisks.length === 0 ? null : hourlyItem(spec, spec.dataDisks.reduce((sum, d) => sum + diskHourly(d), 0)),
+  };
+}
+
+/** The `bandwidthPrice` list for the spec's internet charge type and bandwidth. */
+export function quoteBandwidth(spec: PricedSpec): WirePrice[] {
+  const factor = ZONE_PRICE_FACTOR[spec.zoneId] ?? 1;
+  switch (spec.internetChargeType) {
+    case "ByBandwidth":
+      return [hourlyItem(spec, spec.internetMaxBandwidthOut * BANDWIDTH_MBPS_HOURLY_USD * factor)];
+    case "ByTrafficPackage":
+      return [quoteTrafficPackage(spec, spec.trafficPackageSize ?? 0)];
+    default:
+      // Billed on the month's 95th percentile, whatever the instance's own charge type.
+      return [{
+        discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, unitPrice: null, discountUnitPrice: null,
+        chargeUnit: "MONTH",
+        stepPrices: BANDWIDTH95_MBPS_MONTHLY_TIERS.map((tier) => ({
+          stepStart: tier.stepStart, stepEnd: tier.stepEnd,
+          unitPrice: round(tier.usd * factor), discountUnitPrice: round(tier.usd * factor * ACCOUNT_DISCOUNT_PERCENT / 100),
+        })),
+      }];
+  }
+}
+
+/** The price of a traffic package of `sizeTb` for the spec's zone and charge type. */
+export function quoteTrafficPackage(spec: Pick<PricedSpec, "zoneId" | "instanceChargeType" | "period">, sizeTb: number): WirePrice {
+  const monthly = sizeTb * TRAFFIC_PACKAGE_TB_MONTHLY_USD * (ZONE_PRICE_FACTOR[spec.zoneId] ?? 1);
+  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, monthly);
+  return {
+    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, stepPrices: null,
+    unitPrice: round(monthly), discountUnitPrice: round(monthly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "MONTH",
+  };
+}
+
+/** An item listed per hour: per hour for pay-as-you-go, for the whole period for a subscription. */
+function hourlyItem(spec: Pick<PricedSpec, "instanceChargeType" | "period">, hourly: number): WirePrice {
+  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, hourly * HOURS_PER_MONTH);
+  return {
+    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, stepPrices: null,
+    unitPrice: round(hourly), discountUnitPrice: round(hourly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "HOUR",
+  };
+}
+
+function prepaidItem(period: number, monthly: number): WirePrice {
+  const discount = round(ACCOUNT_DISCOUNT_PERCENT * subscriptionFactor(period));
+  const original = monthly * period;
+  return {
+    discount, originalPrice: round(original), discountPrice: round(original * discount / 100),
+    unitPrice: null, discountUnitPrice: null, chargeUnit: null, stepPrices: null,
+  };
+}
+
+/** Six decimals: what a price list shows, without binary floating-point tails. */
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
