@@ -83,6 +83,38 @@ export const IMAGE_INFO_FIELDS: FieldTable = {
   osType: str,
 };
 
+/** A price tier of usage-billed bandwidth (`StepPrice`: every field a `*float64`). */
+const STEP_PRICE: FieldTable = {
+  stepStart: nullable("number"), stepEnd: nullable("number"), unitPrice: nullable("number"), discountUnitPrice: nullable("number"),
+};
+
+/** `Price`: amounts are `*float64`, `chargeUnit` a `*string`. */
+const PRICE: FieldTable = {
+  discount: nullable("number"),
+  discountPrice: nullable("number"),
+  originalPrice: nullable("number"),
+  unitPrice: nullable("number"),
+  discountUnitPrice: nullable("number"),
+  chargeUnit: nullable("string"),
+};
+/**
+ * A `Price` that may come in tiers: the SDK's `stepPrices` (a list of `*StepPrice`, left out
+ * without tiers) is on every `Price`; only usage-billed bandwidth fills it, so the tables below
+ * list it where it can carry a value.
+ */
+const TIERED_PRICE: FieldTable = { ...PRICE, stepPrices: optional({ listOfObjects: STEP_PRICE }) };
+const price = (): Field => ({ type: { object: PRICE }, nullable: true });
+const prices = (): Field => ({ type: { listOfObjects: TIERED_PRICE }, optional: true });
+
+/** The price inquiries (InquiryPrice*), which share `Price`. */
+export const PRICE_RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
+  InquiryPriceCreateInstance: {
+    requestId: str, instancePrice: price(), eipPrice: price(), bandwidthPrice: prices(), systemDiskPrice: price(), dataDiskPrice: price(),
+  },
+  InquiryPriceInstanceBandwidth: { requestId: str, bandwidthPrice: prices() },
+  InquiryPriceInstanceTrafficPackage: { requestId: str, trafficPackagePrice: { type: { listOfObjects: PRICE }, optional: true } },
+};
+
 /** The object inside `response`, per action. */
 export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
   CreateInstances: { requestId: nullable("string"), instanceIdSet: strList, orderNumber: nullable("string") },
@@ -139,6 +171,7 @@ export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
     },
   },
   DescribeImages: paged(IMAGE_INFO_FIELDS),
+  ...PRICE_RESPONSE_FIELDS,
 };
 
 /** The error envelope (`common.ErrorResponse`). */

@@ -14,7 +14,10 @@
  */
 import type { InstanceSpec } from "./instance-spec";
 
-/** A `Price` as the API sends it; absent values are `null`, as Zenlayer sends them. */
+/**
+ * A `Price` as the API sends it: an absent amount is `null` (the SDK's pointers); `stepPrices`, a
+ * list in the SDK, is left out when there are no tiers.
+ */
 export interface WirePrice {
   discount: number;
   discountPrice: number | null;
@@ -22,7 +25,7 @@ export interface WirePrice {
   unitPrice: number | null;
   discountUnitPrice: number | null;
   chargeUnit: "HOUR" | "DAY" | "MONTH" | null;
-  stepPrices: WireStepPrice[] | null;
+  stepPrices?: WireStepPrice[];
 }
 /** One tier of a tiered price; `stepEnd` null marks the last tier. */
 export interface WireStepPrice { stepStart: number; stepEnd: number | null; unitPrice: number; discountUnitPrice: number }
@@ -55,6 +58,9 @@ export function subscriptionFactor(period: number): number {
   return 1;
 }
 
+/** List price of the instance's public IPv4 address per hour, in USD, before the zone factor. */
+const PUBLIC_IP_HOURLY_USD = 0.002;
+
 /** What decides a price: the priced parts of an instance. */
 export type PricedSpec = Pick<InstanceSpec,
   "zoneId" | "instanceType" | "instanceChargeType" | "period" | "internetChargeType" | "internetMaxBandwidthOut" |
@@ -66,7 +72,7 @@ export function quoteCreate(spec: PricedSpec): Record<string, unknown> {
   const diskHourly = (d: { diskSize: number; diskCategory: string }) => d.diskSize * (DISK_GB_HOURLY_USD[d.diskCategory] ?? 0) * factor;
   return {
     instancePrice: hourlyItem(spec, (INSTANCE_HOURLY_USD[spec.instanceType] ?? 0) * factor),
-    eipPrice: null,
+    eipPrice: hourlyItem(spec, PUBLIC_IP_HOURLY_USD * factor),
     bandwidthPrice: quoteBandwidth(spec),
     systemDiskPrice: hourlyItem(spec, diskHourly(spec.systemDisk)),
     dataDiskPrice: spec.dataDisks.length === 0 ? null : hourlyItem(spec, spec.dataDisks.reduce((sum, d) => sum + diskHourly(d), 0)),
@@ -99,7 +105,7 @@ export function quoteTrafficPackage(spec: Pick<PricedSpec, "zoneId" | "instanceC
   const monthly = sizeTb * TRAFFIC_PACKAGE_TB_MONTHLY_USD * (ZONE_PRICE_FACTOR[spec.zoneId] ?? 1);
   if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, monthly);
   return {
-    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, stepPrices: null,
+    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null,
     unitPrice: round(monthly), discountUnitPrice: round(monthly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "MONTH",
   };
 }
@@ -108,7 +114,7 @@ export function quoteTrafficPackage(spec: Pick<PricedSpec, "zoneId" | "instanceC
 function hourlyItem(spec: Pick<PricedSpec, "instanceChargeType" | "period">, hourly: number): WirePrice {
   if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, hourly * HOURS_PER_MONTH);
   return {
-    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, stepPrices: null,
+    discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null,
     unitPrice: round(hourly), discountUnitPrice: round(hourly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "HOUR",
   };
 }
@@ -118,7 +124,7 @@ function prepaidItem(period: number, monthly: number): WirePrice {
   const original = monthly * period;
   return {
     discount, originalPrice: round(original), discountPrice: round(original * discount / 100),
-    unitPrice: null, discountUnitPrice: null, chargeUnit: null, stepPrices: null,
+    unitPrice: null, discountUnitPrice: null, chargeUnit: null,
   };
 }
 

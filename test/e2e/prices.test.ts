@@ -12,8 +12,8 @@ jest.setTimeout(240_000);
 let sim: Awaited<ReturnType<typeof startE2eSimulator>>["sim"];
 let stack: TestStack;
 
-const WEB_0_LINE = "web-0: ≈ 0.018 USD/hour instance + 0.006 USD/hour bandwidth + 0.002 USD/hour system disk = 0.026 USD/hour (list price; 0.0234 after discount)";
-const WEB_1_LINE = "web-1: ≈ 0.0216 USD/hour instance + 0.0072 USD/hour bandwidth + 0.0024 USD/hour system disk = 0.0312 USD/hour (list price; 0.0281 after discount)";
+const WEB_0_LINE = "web-0: ≈ 0.018 USD/hour instance + 0.006 USD/hour bandwidth + 0.002 USD/hour public IP + 0.002 USD/hour system disk = 0.028 USD/hour (list price; 0.0252 after discount)";
+const WEB_1_LINE = "web-1: ≈ 0.0216 USD/hour instance + 0.0072 USD/hour bandwidth + 0.0024 USD/hour public IP + 0.0024 USD/hour system disk = 0.0336 USD/hour (list price; 0.0302 after discount)";
 
 function specs(bandwidth = 1) {
   const vm = (zoneId: string) => ({ zoneId, instanceType: "c.1c2g", imageId: imageFor(zoneId), internetMaxBandwidthOut: bandwidth });

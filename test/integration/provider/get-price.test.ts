@@ -10,13 +10,13 @@ describe("getPrice, the lookup for programs", () => {
   it("returns the parts, totals per period and the preview's summary line", async () => {
     const quote = await getPrice({ zoneId: "SEL-A", instanceType: "c.2c4g", imageId: IMAGES[0]!.imageId, internetMaxBandwidthOut: 10 }, options());
     expect(quote.items.map((i) => [i.item, i.list, i.per])).toEqual([
-      ["instance", 0.036, "hour"], ["bandwidth", 0.06, "hour"], ["system disk", 0.002, "hour"],
+      ["instance", 0.036, "hour"], ["bandwidth", 0.06, "hour"], ["public IP", 0.002, "hour"], ["system disk", 0.002, "hour"],
     ]);
     expect(quote.totals).toHaveLength(1);
     expect(quote.totals[0]!.per).toBe("hour");
-    expect(quote.totals[0]!.list).toBeCloseTo(0.098, 9);
-    expect(quote.totals[0]!.discounted).toBeCloseTo(0.0882, 9);
-    expect(quote.summary).toBe("≈ 0.036 USD/hour instance + 0.06 USD/hour bandwidth + 0.002 USD/hour system disk = 0.098 USD/hour (list price; 0.0882 after discount)");
+    expect(quote.totals[0]!.list).toBeCloseTo(0.1, 9);
+    expect(quote.totals[0]!.discounted).toBeCloseTo(0.09, 9);
+    expect(quote.summary).toBe("≈ 0.036 USD/hour instance + 0.06 USD/hour bandwidth + 0.002 USD/hour public IP + 0.002 USD/hour system disk = 0.1 USD/hour (list price; 0.09 after discount)");
     expect(quote.currency).toBe("USD");
     expect(quote.requestId).toMatch(/\S/);
   });

@@ -16,7 +16,7 @@ describe("price lines in check and diff, against the simulator", () => {
     const checked = await h.provider.check({}, h.inputs());
     expect(checked.failures).toEqual([]);
     expect(h.lines).toEqual([
-      "vm: ≈ 0.018 USD/hour instance + 0.006 USD/hour bandwidth + 0.002 USD/hour system disk = 0.026 USD/hour (list price; 0.0234 after discount)",
+      "vm: ≈ 0.018 USD/hour instance + 0.006 USD/hour bandwidth + 0.002 USD/hour public IP + 0.002 USD/hour system disk = 0.028 USD/hour (list price; 0.0252 after discount)",
     ]);
     expect(priceCalls()).toEqual([["InquiryPriceCreateInstance", 1]]);
   });

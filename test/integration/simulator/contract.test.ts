@@ -64,6 +64,14 @@ async function scenario(): Promise<void> {
   clock.advance(TEST_DURATIONS.bandwidthChangeMs);
   await call("AssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
   await call("UnAssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
+  await call("InquiryPriceCreateInstance", { ...createBody({ password: undefined }), dataDisks: [{ diskSize: 50 }] });
+  await call("InquiryPriceCreateInstance", createBody({
+    password: undefined, internetChargeType: "ByInstanceBandwidth95", instanceChargeType: "PREPAID", instanceChargePrepaid: { period: 1 },
+  }));
+  await call("InquiryPriceInstanceBandwidth", { instanceId: plain, internetMaxBandwidthOut: 20 });
+  const usageBilled = ((await call("CreateInstances", createBody({ internetChargeType: "ByInstanceBandwidth95" }))).instanceIdSet as string[])[0]!;
+  await call("InquiryPriceInstanceBandwidth", { instanceId: usageBilled, internetMaxBandwidthOut: 20 });
+  await call("InquiryPriceInstanceTrafficPackage", { instanceId: prepaid, trafficPackageSize: 3 });
   await call("ResetInstancesPassword", { instanceIds: [plain], password: "N3w~Passw0rd" });
   await call("RebootInstances", { instanceIds: [plain] });
   clock.advance(TEST_DURATIONS.rebootMs);

@@ -16,14 +16,14 @@ describe("InquiryPriceCreateInstance", () => {
     const res = await ok(sim, "InquiryPriceCreateInstance", quoteBody({ internetMaxBandwidthOut: 10, dataDisks: [{ diskSize: 100 }] }));
     expect(res.instancePrice).toEqual({
       discount: 90, unitPrice: 0.018, discountUnitPrice: 0.0162, chargeUnit: "HOUR",
-      originalPrice: null, discountPrice: null, stepPrices: null,
+      originalPrice: null, discountPrice: null,
     });
     expect(res.bandwidthPrice).toHaveLength(1);
     expect(res.bandwidthPrice[0]).toMatchObject({ unitPrice: 0.06, discountUnitPrice: 0.054, chargeUnit: "HOUR" });
     // The system disk defaults to the image size (20 GB); data disks are summed into one price.
     expect(res.systemDiskPrice).toMatchObject({ unitPrice: 0.002, chargeUnit: "HOUR" });
     expect(res.dataDiskPrice).toMatchObject({ unitPrice: 0.01, chargeUnit: "HOUR" });
-    expect(res.eipPrice).toBeNull();
+    expect(res.eipPrice).toMatchObject({ unitPrice: 0.002, discountUnitPrice: 0.0018, chargeUnit: "HOUR" });
     expect(typeof res.requestId).toBe("string");
   });
 
