@@ -22,7 +22,27 @@ type Raw = Record<string, unknown>;
 
 /** Stack config: credentials, endpoint and tuning (settings.ts lists the keys). */
 export async function configure(req: ConfigureRequest): Promise<void> {
+  exitWhenOrphaned();
   configureSettings(req.config);
+}
+
+let parentWatch: NodeJS.Timeout | undefined;
+
+/**
+ * The engine starts this process and stops it when a deployment ends; if the engine itself is
+ * killed (SIGKILL, a crash, a closed terminal) nothing stops it, and a wait in progress would go on
+ * polling the API, printing into a closed pipe, for as long as its timeout allows. A provider
+ * whose engine is gone can report nothing, and the next `pulumi up` repairs what it was doing (the
+ * owner tag), so it exits as soon as its parent process changes. Checked once a second; the timer
+ * never keeps the process alive by itself.
+ */
+function exitWhenOrphaned(): void {
+  if (parentWatch) return;
+  const parent = process.ppid;
+  parentWatch = setInterval(() => {
+    if (process.ppid !== parent) process.exit(1);
+  }, 1000);
+  parentWatch.unref();
 }
 
 /**
@@ -87,6 +107,7 @@ export { deleteResource as delete };
 
 /** The context, or an actionable error naming the operation (e.g. missing credentials). */
 function context(what: string): Ctx {
+  exitWhenOrphaned();
   try {
     return currentContext();
   } catch (e) {
