@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   Object.assign(process.env, {
     ZENLAYERCLOUD_DOMAIN: sim.domain, ZENLAYERCLOUD_SCHEME: "http",
     ZENLAYERCLOUD_ACCESS_KEY_ID: sim.accessKeyId, ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: sim.accessKeyPassword,
+    // With price lines off, check and diff must make no API call at all.
+    ZENLAYER_VM_SHOW_PRICES: "false",
   });
   const fuzz = await runFuzz({ numRuns: fuzzRuns, seed });
   const fuzzCalls = sim.control.stats().total;

@@ -63,7 +63,7 @@ export const validInputs: fc.Arbitrary<Raw> = fc.record({
   password: validPassword,
   internetMaxBandwidthOut: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
   resourceGroupId: fc.option(nameOf("abcdef0123456789-", 1, 36), { nil: undefined }),
-  tags: fc.option(fc.dictionary(nameOf(NAME_CHARS, 1, 10), fc.string({ maxLength: 10 }), { maxKeys: 4 }), { nil: undefined }),
+  tags: fc.option(fc.dictionary(nameOf(NAME_CHARS, 1, 10), fc.string({ minLength: 1, maxLength: 10 }), { maxKeys: 4 }), { nil: undefined }),
   forceDelete: fc.option(fc.boolean(), { nil: undefined }),
   timeouts: fc.option(fc.record({ create: DURATION, update: DURATION, delete: DURATION }, { requiredKeys: [] }), { nil: undefined }),
   systemDisk: fc.option(fc.record({ diskSize: fc.integer({ min: 20, max: 500 }) }), { nil: undefined }),

@@ -15,7 +15,7 @@ describe("durations and tuning knobs at their limits, against the simulator", ()
     h.sim.control.holdStatus(id, "DEPLOYING", 2_000, "RUNNING");
     await h.provider.delete(id, outs);
     expect(["RECYCLING", "RECYCLE"]).toContain(h.sim.control.getInstance(id)?.instanceStatus);
-    expect(h.lines.some((l) => l.startsWith(`${id} is DEPLOYING; TerminateInstance again in `) && l.endsWith(" of 30d)"))).toBe(true);
+    expect(h.lines.some((l) => l.startsWith(`${id} is DEPLOYING; TerminateInstance `) && l.endsWith(" of 30d)"))).toBe(true);
   });
 
   it("refuses a zero TerminateInstance backoff, naming the knob, before calling the API", async () => {
@@ -37,9 +37,10 @@ describe("durations and tuning knobs at their limits, against the simulator", ()
     h.sim.control.holdStatus(instanceId, "DEPLOYING", 2_000, "RUNNING");
     await h.provider.delete(instanceId, {});
     const terminates = h.sim.control.stats().requests.TerminateInstance ?? 0;
-    // The shared status poll wakes the delete; the fallback backoff at its floors (base 50 ms, cap
-    // 250 ms, equal jitter) waits at least 25, 50, 100, then 125 ms between calls: at most ~20 in 2 s.
-    expect(terminates).toBeGreaterThanOrEqual(2);
+    // The delete asks the shared status poll before each TerminateInstance, so a busy instance
+    // costs polls, not refused calls; the fallback backoff at its floors (base 50 ms, cap 250 ms,
+    // equal jitter) would still send at most ~20 in 2 s.
+    expect(terminates).toBeGreaterThanOrEqual(1);
     expect(terminates).toBeLessThanOrEqual(20);
   });
 });

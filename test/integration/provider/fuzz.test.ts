@@ -1,7 +1,8 @@
 /**
  * The short run of the reliability suite's fuzzing (npm run chaos runs it longer): 1,000
  * generated inputs per property through the provider object, with the provider pointed at a live
- * simulator, which must see no request at all: check and diff never call the API.
+ * simulator, which must see no request at all: with price lines off (zenlayer:showPrices false),
+ * check and diff never call the API. (The price line's own calls are bounded and tested apart.)
  */
 import { FUZZ_PROPERTIES } from "../../reliability/fuzz";
 import { startHarness, type Harness } from "./harness";
@@ -10,7 +11,7 @@ const SEED = Number(process.env.CHAOS_SEED ?? 20261130);
 const RUNS = 1_000;
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => { h = await startHarness({ tuning: { ZENLAYER_VM_SHOW_PRICES: "false" } }); });
 afterAll(async () => { await h.stop(); });
 
 describe(`check and diff under ${RUNS} generated inputs per property (seed ${SEED})`, () => {
