@@ -25,8 +25,8 @@ function client(options: LookupOptions = {}) {
     accessKeyId: setting("accessKeyId"),
     accessKeyPassword: setting("accessKeyPassword"),
     domain: setting("domain"),
-    // The client rejects any other scheme with a message naming the setting.
-    scheme: setting("scheme") as "http" | "https" | undefined,
+    // The client accepts http or https in any case and rejects anything else, naming the setting.
+    scheme: setting("scheme"),
   });
 }
 

@@ -7,7 +7,7 @@
 import { createVmClient } from "../../client";
 import { realClock } from "../runtime/clock";
 import { operationLog } from "../runtime/context";
-import { resolveSettings } from "../runtime/settings";
+import { connectionOf, resolveSettings } from "../runtime/settings";
 import { InquiryBudget } from "./budget";
 import { cliRunMemory } from "./cli-run";
 import { PRICE_BUDGET_MS, PricePreview } from "./preview-prices";
@@ -18,12 +18,8 @@ let current: PricePreview | undefined;
 export function pricePreview(): PricePreview {
   current ??= new PricePreview({
     api: (timeoutMs) => {
-      const settings = resolveSettings();
       return createVmClient({
-        accessKeyId: settings.accessKeyId,
-        accessKeyPassword: settings.accessKeyPassword,
-        domain: settings.domain,
-        scheme: settings.scheme as "http" | "https" | undefined,
+        ...connectionOf(resolveSettings()),
         requestTimeoutMs: Math.max(1, Math.ceil(timeoutMs)),
         retry: { maxAttempts: 1 },
       });

@@ -12,7 +12,7 @@ import { statusSource } from "./api";
 import { realClock, type Clock } from "./clock";
 import { formatDuration } from "../inputs/durations";
 import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
-import { resolveSettings, type Settings } from "./settings";
+import { connectionOf, resolveSettings, type Settings } from "./settings";
 import { StatusPoller } from "../waits/status-poller";
 
 /** Everything an operation needs. Unit tests build one around an in-memory VmApi. */
@@ -109,10 +109,7 @@ function sharedContext(): Ctx {
   const log = redactingLogger(consoleLogger, secrets);
   const throttleNotice = new Progress(log, realClock, settings.progressIntervalMs);
   const api = createVmClient({
-    accessKeyId: settings.accessKeyId,
-    accessKeyPassword: settings.accessKeyPassword,
-    domain: settings.domain,
-    scheme: settings.scheme,
+    ...connectionOf(settings),
     retry: { baseDelayMs: settings.apiRetryBaseMs, maxDelayMs: settings.apiRetryMaxMs },
     onEvent: (event: ClientEvent) => {
       if (event.type === "retry") {

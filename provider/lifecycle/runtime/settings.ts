@@ -36,6 +36,12 @@ export interface Connection {
   scheme?: string;
 }
 
+/** The connection part of the settings, named as the API client's options name them. */
+export function connectionOf(settings: Connection): Connection {
+  const { accessKeyId, accessKeyPassword, domain, scheme } = settings;
+  return { accessKeyId, accessKeyPassword, domain, scheme };
+}
+
 /** What the provider prints besides progress. */
 export interface Display {
   /**
