@@ -95,19 +95,26 @@ step() {
 
 export CGO_ENABLED=0 GOFLAGS=-mod=mod
 
-build_yaml_host() {
-  local yaml_mod="$BUILD_CACHE/language-yaml-$YAML_LANGUAGE_HOST_VERSION"
-  mkdir -p "$yaml_mod"
-  printf 'module local/pulumi-language-yaml-build\n\ngo 1.26\n' >"$yaml_mod/go.mod"
-  : >"$yaml_mod/go.sum"
+# build_language_host <step> <binary> <module> <version> <main package> <version variable> [go.mod lines]:
+# a throw-away wrapper module that gets <module>@v<version> and builds <main package> into $BIN.
+build_language_host() {
+  local number=$1 binary=$2 module=$3 version=$4 main=$5 version_var=$6 extra=${7:-}
+  local wrapper="$BUILD_CACHE/language-${binary#pulumi-language-}-$version"
+  mkdir -p "$wrapper"
+  printf 'module local/%s-build\n\ngo 1.26\n%s' "$binary" "$extra" >"$wrapper/go.mod"
+  : >"$wrapper/go.sum"
   (
-    cd "$yaml_mod"
-    step 4 "building pulumi-language-yaml from pulumi-yaml@v$YAML_LANGUAGE_HOST_VERSION (about 2 minutes)" bash -c '
-      go get "github.com/pulumi/pulumi-yaml@v$1" &&
-      go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$1" \
-        -o "$2.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml' _ "$YAML_LANGUAGE_HOST_VERSION" "$BIN/pulumi-language-yaml"
-    mv "$BIN/pulumi-language-yaml.tmp" "$BIN/pulumi-language-yaml"
+    cd "$wrapper"
+    step "$number" "building $binary from $module@v$version (about 2 minutes)" bash -c '
+      go get "$1@v$2" &&
+      go build -trimpath -ldflags "-s -w -X $3=v$2" -o "$4.tmp" "$5"' _ "$module" "$version" "$version_var" "$BIN/$binary" "$main"
+    mv "$BIN/$binary.tmp" "$BIN/$binary"
   )
+}
+
+build_yaml_host() {
+  build_language_host 4 pulumi-language-yaml github.com/pulumi/pulumi-yaml "$YAML_LANGUAGE_HOST_VERSION" \
+    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml github.com/pulumi/pulumi-yaml/pkg/version.Version
 }
 
 if have_cli; then
@@ -146,19 +153,10 @@ GOMOD
   )
 fi
 
-lang_mod="$BUILD_CACHE/language-nodejs-$LANGUAGE_HOST_SDK_VERSION"
 if [ ! -x "$BIN/pulumi-language-nodejs" ]; then
-  mkdir -p "$lang_mod"
-  printf 'module local/pulumi-language-nodejs-build\n\ngo 1.26\n\nreplace golang.org/x/text => golang.org/x/text v0.3.6\n' >"$lang_mod/go.mod"
-  : >"$lang_mod/go.sum"
-  (
-    cd "$lang_mod"
-    step 3 "building pulumi-language-nodejs from sdk/v3@v$LANGUAGE_HOST_SDK_VERSION (about 2 minutes)" bash -c '
-      go get "github.com/pulumi/pulumi/sdk/v3@v$1" &&
-      go build -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$1" \
-        -o "$2.tmp" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs' _ "$LANGUAGE_HOST_SDK_VERSION" "$BIN/pulumi-language-nodejs"
-    mv "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
-  )
+  build_language_host 3 pulumi-language-nodejs github.com/pulumi/pulumi/sdk/v3 "$LANGUAGE_HOST_SDK_VERSION" \
+    github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs github.com/pulumi/pulumi/sdk/v3/go/common/version.Version \
+    $'\nreplace golang.org/x/text => golang.org/x/text v0.3.6\n'
 fi
 
 have_yaml_host || build_yaml_host
