@@ -16,7 +16,7 @@ const stacks: TestStack[] = [];
 
 async function example(name: string): Promise<TestStack> {
   const program = readFileSync(path.join(REPO_ROOT, "examples", name, "index.ts"), "utf8");
-  const stack = await createProgram(`example-${name}`, { program, env: providerEnv });
+  const stack = await createProgram(`example-${name}`, { program, env: providerEnv, typeCheck: true });
   stacks.push(stack);
   return stack;
 }

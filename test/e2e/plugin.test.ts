@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules, REPO_ROOT } from "./helpers/consumer";
 import { run } from "./helpers/run";
-import { E2E_DURATIONS, MUTATING_ACTIONS } from "./helpers/simulator";
+import { E2E_DURATIONS, holdUntilCalled, MUTATING_ACTIONS } from "./helpers/simulator";
 import type { StateResource, TestStack } from "./helpers/stack";
 import { createYamlProgram } from "./helpers/yaml-program";
 import { startSimulator } from "../../simulator";
@@ -165,9 +165,11 @@ test("pulumi import of an instance made out of band writes a program that owns i
   expect(sim.control.getInstance(made.instanceId)?.internetMaxBandwidthOut).toBe(4);
   expect(sim.control.stats().requests.CreateInstances ?? 0).toBe(0);
 
-  // A console reinstall is under way: destroy waits it out instead of failing.
-  sim.control.holdStatus(made.instanceId, "DEPLOYING", 3000, "RUNNING");
-  const destroy = await stack.destroy();
+  // A console reinstall is under way until the first TerminateInstance has been refused, however
+  // long the CLI takes to get there: destroy waits it out instead of failing.
+  const [, destroy] = await Promise.all([
+    holdUntilCalled(sim, made.instanceId, "DEPLOYING", "RUNNING", "TerminateInstance"), stack.destroy(),
+  ]);
   expect(destroy.output).toMatch(new RegExp(`${made.instanceId} is DEPLOYING; TerminateInstance again as soon as it may succeed`));
   expect(sim.control.stats().rejected.TerminateInstance).toBeGreaterThanOrEqual(1);
   expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(made.instanceId)?.instanceStatus);
