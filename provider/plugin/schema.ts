@@ -4,12 +4,13 @@
  * directly, the others through `pulumi package gen-sdk`) sees the resource through it.
  *
  * The resource's inputs are derived from the lifecycle's one input schema (inputs.ts), so an input
- * added there appears here without another edit; their descriptions come from descriptions.ts.
+ * added there appears here without another edit; their descriptions are written from input-docs.ts,
+ * the source the README's table of inputs is generated from too.
  * Left out: `timeouts` (a plugin receives the `customTimeouts` resource option instead) and the
  * `__owner` / `__resourceName` markers, which the plugin derives from the resource's URN.
  */
 import { z } from "zod";
-import { INPUT_DESCRIPTIONS } from "../lifecycle/inputs/descriptions";
+import { type InputChange, INPUT_DOCS } from "../lifecycle/inputs/input-docs";
 import { inputSchema } from "../lifecycle/inputs/inputs";
 import { COMPUTED_KEYS } from "../lifecycle/operations/outputs";
 import { DEFAULT_TUNING, SETTING_SOURCES, type Settings } from "../lifecycle/runtime/settings";
@@ -51,12 +52,32 @@ interface JsonSchemaNode {
   additionalProperties?: JsonSchemaNode | boolean;
 }
 
+/** The sentence that says what a change of an input does. */
+function changeSentence(change: InputChange): string {
+  switch (change.kind) {
+    case "replace": return "Changing it replaces the instance.";
+    case "in place": return `Changed in place: ${change.how}.`;
+    case "recorded": return "A change is recorded without touching the instance.";
+    case "never": return "A later change does nothing.";
+  }
+}
+
+/** The description of the input at `path` (input-docs.ts): what it is, its limits, its default, what a change does. */
+export function inputDescription(path: string): string | undefined {
+  const doc = INPUT_DOCS[path];
+  if (!doc) return undefined;
+  const sentences = [`${doc.meaning}${doc.constraint ? ` (${doc.constraint})` : ""}.`];
+  if (doc.default) sentences.push(`When omitted: ${doc.default}.`);
+  if (doc.change) sentences.push(changeSentence(doc.change));
+  return sentences.join(" ");
+}
+
 const typeRef = (name: string): PropertySpec => ({ $ref: `#/types/${PACKAGE_NAME}:index:${name}` });
 const pascal = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1);
 
 /** Converts the zod-emitted JSON Schema of one input into a schema property, naming nested object types. */
 function toProperty(node: JsonSchemaNode, path: string, typeName: string, types: Record<string, ObjectTypeSpec>): PropertySpec {
-  const description = INPUT_DESCRIPTIONS[path];
+  const description = inputDescription(path);
   const described = (spec: PropertySpec): PropertySpec => (description ? { ...spec, description } : spec);
   if (node.enum) return described({ type: "string" });
   switch (node.type) {

@@ -8,7 +8,8 @@ import { INSTANCE_NAME_RULE } from "../../../facts/rules";
 /** The API's instance-name rule, shared with the simulator. */
 export const INSTANCE_NAME_PATTERN = INSTANCE_NAME_RULE.pattern;
 export const INSTANCE_NAME_MAX = INSTANCE_NAME_RULE.maxLength;
-const SUFFIX_LENGTH = 7;
+/** Length of the random suffix of a generated name. */
+export const NAME_SUFFIX_LENGTH = 7;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** True when `name` satisfies the API's rule. */
@@ -25,7 +26,7 @@ export function sanitizeBaseName(resourceName: string | undefined): string {
     .replace(new RegExp(`${INSTANCE_NAME_RULE.disallowedChar.source}+`, "g"), "-")
     .replace(/-{2,}/g, "-")
     .replace(/^[-.]+/, "")
-    .slice(0, INSTANCE_NAME_MAX - SUFFIX_LENGTH - 1)
+    .slice(0, INSTANCE_NAME_MAX - NAME_SUFFIX_LENGTH - 1)
     .replace(/[-.]+$/, "");
   return cleaned || "instance";
 }
@@ -33,7 +34,7 @@ export function sanitizeBaseName(resourceName: string | undefined): string {
 /** A random suffix of 7 characters from [a-z0-9]. */
 export function randomSuffix(random: (max: number) => number = randomInt): string {
   let out = "";
-  for (let i = 0; i < SUFFIX_LENGTH; i++) out += ALPHABET[random(ALPHABET.length)];
+  for (let i = 0; i < NAME_SUFFIX_LENGTH; i++) out += ALPHABET[random(ALPHABET.length)];
   return out;
 }
 

@@ -3,14 +3,13 @@
  * (with a description), the secrets are marked, and the protocol translation keeps identity,
  * wait limits and secrets as the lifecycle expects them.
  */
-import { z } from "zod";
-import { INPUT_DESCRIPTIONS } from "../../../provider/lifecycle/inputs/descriptions";
 import { inputSchema } from "../../../provider/lifecycle/inputs/inputs";
 import { COMPUTED_KEYS } from "../../../provider/lifecycle/operations/outputs";
 import { SETTING_SOURCES } from "../../../provider/lifecycle/runtime/settings";
-import { INSTANCE_TOKEN, packageSchema, PLUGIN_HIDDEN_INPUTS } from "../../../provider/plugin/schema";
+import { INSTANCE_TOKEN, inputDescription, packageSchema, PLUGIN_HIDDEN_INPUTS } from "../../../provider/plugin/schema";
 import { conceal, reveal, secretKeys } from "../../../provider/plugin/secrets";
 import { checkInputsFor, engineAddressFrom, identityOf, importedInputs, withRequestTimeout } from "../../../provider/plugin/translate";
+import { inputPaths } from "../lifecycle/helpers/input-paths";
 
 interface Spec { type?: string; $ref?: string; secret?: boolean; description?: string; items?: Spec; properties?: Record<string, Spec>; required?: string[] }
 const schema = packageSchema("1.2.3") as {
@@ -22,19 +21,6 @@ const schema = packageSchema("1.2.3") as {
 };
 const instance = schema.resources[INSTANCE_TOKEN]!;
 
-/** Every property path of a JSON Schema object, the way descriptions.ts names them. */
-function paths(node: { properties?: Record<string, unknown>; items?: unknown }, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const [key, child] of Object.entries(node.properties ?? {})) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    out.push(path);
-    const c = child as { properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } };
-    if (c.properties) out.push(...paths(c, path));
-    if (c.items?.properties) out.push(...paths(c.items, `${path}[]`));
-  }
-  return out;
-}
-
 test("every input of the lifecycle's schema is a resource input, except the ones the plugin replaces", () => {
   const keys = Object.keys(inputSchema.shape).filter((key) => !PLUGIN_HIDDEN_INPUTS.has(key));
   expect(Object.keys(instance.inputProperties).sort()).toEqual(keys.sort());
@@ -42,11 +28,14 @@ test("every input of the lifecycle's schema is a resource input, except the ones
   for (const hidden of PLUGIN_HIDDEN_INPUTS) expect(instance.inputProperties).not.toHaveProperty(hidden);
 });
 
-test("every input, nested fields included, has a description", () => {
-  const json = z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown> };
-  const missing = paths(json).filter((path) => !INPUT_DESCRIPTIONS[path]);
-  expect(missing).toEqual([]);
-  expect(instance.inputProperties.internetMaxBandwidthOut?.description).toBe(INPUT_DESCRIPTIONS.internetMaxBandwidthOut);
+test("every input, nested fields included, has a description written from input-docs.ts", () => {
+  expect(inputPaths().filter((path) => !inputDescription(path))).toEqual([]);
+  expect(instance.inputProperties.internetMaxBandwidthOut?.description).toBe(inputDescription("internetMaxBandwidthOut"));
+  expect(instance.inputProperties.zoneId?.description).toBe("Zone, e.g. `SEL-A`. Changing it replaces the instance.");
+  expect(schema.types["zenlayer:index:SystemDisk"]?.properties?.diskSize?.description).toBe(inputDescription("systemDisk.diskSize"));
+  expect(inputDescription("instanceChargeType")).toBe(
+    "Instance billing: `POSTPAID` (pay as you go) or `PREPAID` (subscription). When omitted: `POSTPAID`. Changing it replaces the instance.");
+  expect(inputDescription("forceDelete")).toMatch(/When omitted: `false`\. A change is recorded without touching the instance\.$/);
 });
 
 test("types follow the input schema: integers, lists, maps and named object types", () => {

@@ -1,0 +1,72 @@
+/**
+ * The README's table of the `Instance` inputs, written from input-docs.ts (the source of the
+ * package schema's descriptions too), and the README with that table put between its markers.
+ * Whether an input is required comes from the input schema, whether it is a secret from the
+ * package schema's list, so neither is stated twice.
+ */
+import { z } from "zod";
+import { type InputDoc, INPUT_DOCS } from "../../provider/lifecycle/inputs/input-docs";
+import { inputSchema } from "../../provider/lifecycle/inputs/inputs";
+import { SECRET_INPUTS } from "../../provider/plugin/schema";
+
+export const TABLE_START = "<!-- generated: instance inputs (npm run docs) -->";
+export const TABLE_END = "<!-- end of generated -->";
+
+/** A nested property of an input: `key.name`, or `key[].name` in a list. */
+interface Field { name: string; doc: InputDoc; inList: boolean }
+
+/** The nested properties of the input `key`. */
+function fieldsOf(key: string): Field[] {
+  return Object.entries(INPUT_DOCS).flatMap(([path, doc]): Field[] => {
+    if (path.startsWith(`${key}.`)) return [{ name: path.slice(key.length + 1), doc, inList: false }];
+    if (path.startsWith(`${key}[].`)) return [{ name: path.slice(key.length + 3), doc, inList: true }];
+    return [];
+  });
+}
+
+/** `name`, its shape when it has nested properties, and its notes: required, secret, limits. */
+function inputCell(key: string, doc: InputDoc, required: boolean): string {
+  const fields = fieldsOf(key);
+  const names = `{ ${fields.map((field) => field.name).join(", ")} }`;
+  const shape = fields.length === 0 ? "" : ` \`${fields.some((field) => field.inList) ? `[${names}]` : names}\``;
+  const notes = [
+    ...(required ? ["required"] : []),
+    ...(SECRET_INPUTS.has(key) ? ["secret"] : []),
+    ...(doc.constraint ? [doc.constraint] : []),
+    ...fields.flatMap((field) => (field.doc.constraint ? [`\`${field.name}\`: ${field.doc.constraint}`] : [])),
+  ];
+  return `\`${key}\`${shape}${notes.length ? ` (${notes.join("; ")})` : ""}`;
+}
+
+function changeCell(doc: InputDoc): string {
+  const see = doc.seeInReadme ? ` (${doc.seeInReadme})` : "";
+  switch (doc.change?.kind) {
+    case "replace": return `**replace**${see}`;
+    case "in place": return `in place: ${doc.change.how}${see}`;
+    case "recorded": return `recorded only${see}`;
+    case "never": return `never touches the instance${see}`;
+    case undefined: throw new Error("every top-level input needs a `change` in input-docs.ts");
+  }
+}
+
+/** A table cell: a `|` would end it early. */
+const cell = (text: string): string => text.replace(/\|/g, "\\|");
+
+/** The Markdown table, one row per top-level input a program can set, in input-docs.ts's order. */
+export function inputsTable(): string {
+  const required = new Set(z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }).required ?? []);
+  const rows = Object.entries(INPUT_DOCS)
+    .filter(([path, doc]) => !path.includes(".") && !doc.internal)
+    .map(([key, doc]) => `| ${[inputCell(key, doc, required.has(key)), doc.default ?? "—", changeCell(doc)].map(cell).join(" | ")} |`);
+  return ["| input | default | on change |", "|---|---|---|", ...rows].join("\n");
+}
+
+/** `readme` with the table between its markers replaced by `inputsTable()`; every other byte stays. */
+export function withInputsTable(readme: string): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start || readme.indexOf(TABLE_START, start + 1) >= 0 || readme.indexOf(TABLE_END, end + 1) >= 0) {
+    throw new Error(`README.md must hold "${TABLE_START}" once, followed once by "${TABLE_END}"`);
+  }
+  return `${readme.slice(0, start + TABLE_START.length)}\n\n${inputsTable()}\n\n${readme.slice(end)}`;
+}
