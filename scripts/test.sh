@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command: set up everything, then type check, lint and run every test layer:
-# unit and integration (in-process simulator) on Node 24 and again on Node 22, then e2e (the real
-# Pulumi CLI). The e2e test files run in parallel workers, each with its own simulator, stack and
-# backend: most of their time is spent waiting on simulated instance states, so 3 workers finish
-# sooner than one even on 2 cores (ZENLAYER_VM_E2E_WORKERS overrides; 1 runs them one after
-# another). Extra arguments go to Jest. Ends with one summary line: "tests: N passed, N failed".
+# unit and integration (in-process simulator) on Node 24 and again on Node 22, and e2e (the real
+# Pulumi CLI). Ends with one summary line: "tests: N passed, N failed".
+#
+# The e2e files are the long pole, and they spend most of their time waiting on simulated instance
+# states and on CLI start-up, about one core's worth on a 2-core machine. So the e2e run starts
+# first and its output streams here, while the unit and integration runs (Node 24, then Node 22)
+# use the spare core in the background; their logs are printed when they end. The e2e files run in
+# parallel workers, each with its own simulator, stack and backend (ZENLAYER_VM_E2E_WORKERS,
+# default 3; 1 runs them one after another). Extra arguments go to every Jest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -13,16 +17,39 @@ echo "[test] type check" >&2
 npx --no-install tsc -p tsconfig.json --noEmit
 echo "[test] lint" >&2
 npx --no-install eslint .
-mkdir -p .tmp && rm -f .tmp/jest-*.json
+mkdir -p .tmp && rm -f .tmp/jest-*.json .tmp/jest-*.log
 NODE_LTS_VERSION="${NODE_LTS_VERSION:-22.23.5}"
+# Installed now, so that the background run cannot race anything for the download.
+bash scripts/ensure-node.sh "$NODE_LTS_VERSION" >/dev/null
+
+fast_layers() {
+  local status=0
+  bash scripts/jest.sh --selectProjects unit integration --maxWorkers=2 --json --outputFile=.tmp/jest-fast.json "$@" \
+    >.tmp/jest-fast.log 2>&1 || status=1
+  # The oldest Node line package.json engines allows.
+  JEST_NODE_VERSION="$NODE_LTS_VERSION" bash scripts/jest.sh --selectProjects unit integration --maxWorkers=2 \
+    --json --outputFile=.tmp/jest-node22.json "$@" >.tmp/jest-node22.log 2>&1 || status=1
+  return "$status"
+}
+
+echo "[test] jest: unit + integration on Node 24, then on Node $NODE_LTS_VERSION, in the background (.tmp/jest-fast.log, .tmp/jest-node22.log)" >&2
+fast_layers "$@" &
+fast_pid=$!
+# Whatever ends this script ends the background run too.
+trap 'pkill -P "$fast_pid" 2>/dev/null; kill "$fast_pid" 2>/dev/null || true' EXIT
+
 status=0
-echo "[test] jest: unit + integration" >&2
-bash scripts/jest.sh --selectProjects unit integration --json --outputFile=.tmp/jest-fast.json "$@" || status=1
-# The oldest Node line package.json engines allows: unit and integration again on Node 22 LTS.
-echo "[test] jest: unit + integration on Node $NODE_LTS_VERSION" >&2
-JEST_NODE_VERSION="$NODE_LTS_VERSION" bash scripts/jest.sh --selectProjects unit integration --json --outputFile=.tmp/jest-node22.json "$@" || status=1
 echo "[test] jest: e2e (real Pulumi CLI)" >&2
 bash scripts/jest.sh --selectProjects e2e --maxWorkers="${ZENLAYER_VM_E2E_WORKERS:-3}" --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
+
+echo "[test] waiting for the unit + integration runs" >&2
+wait "$fast_pid" || status=1
+trap - EXIT
+for log in .tmp/jest-fast.log .tmp/jest-node22.log; do
+  echo "[test] ---- $log" >&2
+  cat "$log" >&2
+done
+
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0;
