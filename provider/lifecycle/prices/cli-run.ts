@@ -29,10 +29,13 @@ const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "zsh", "ash",
 /** Files of commands older than this are removed. */
 const KEEP_MS = 24 * 3600_000;
 
-/** The memory of the CLI command that started this process, in `dir` (default: the temp folder). */
-export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price-lines")): RunMemory {
+/**
+ * The memory of the CLI command that started this process, in `dir` (default: the temp folder).
+ * The search for the CLI starts at `parentPid`: this process's parent, which tests replace.
+ */
+export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price-lines"), parentPid = process.ppid): RunMemory {
   try {
-    const cli = cliProcess(process.ppid);
+    const cli = cliProcess(parentPid);
     if (!cli) return forgetfulMemory;
     mkdirSync(dir, { recursive: true });
     removeOld(dir);

@@ -52,9 +52,10 @@ describe("create against the simulator", () => {
 
   it("keeps the instance when status reads keep failing during the wait (partial state, no orphan)", async () => {
     h.sim.control.setFaults({ errorRate: 1, actions: ["DescribeInstancesStatus"] });
-    const error = await h.createVm({ timeouts: { create: "300ms" } }).catch((e) => e);
+    // Long enough for the first failed query (a few retries of a few ms each) on a loaded machine.
+    const error = await h.createVm({ timeouts: { create: "2s" } }).catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
-    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 300ms .*last status query failed: DescribeInstancesStatus failed: 5\d\d/);
+    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 2s .*last status query failed: DescribeInstancesStatus failed: 5\d\d/);
     expect(h.sim.control.getInstance(error.id)).toBeDefined();
   });
 
