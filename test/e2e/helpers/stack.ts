@@ -18,6 +18,10 @@ export interface ProgramOptions {
   /** Extra environment for every CLI call (e.g. ZENLAYERCLOUD_* or ZENLAYER_VM_* knobs). */
   env?: Record<string, string>;
   stackName?: string;
+  /** The node_modules folder the program links to; default the packed package's (consumer.ts). */
+  nodeModules?: string;
+  /** Folders put on the CLI's PATH before the CLI's own (e.g. one holding a provider plugin). */
+  pathDirs?: string[];
 }
 
 /** A program folder plus a stack in a private file backend. */
@@ -90,7 +94,7 @@ export interface PreviewJson {
 
 /** Creates a program folder linked to the packed package and a fresh stack in a private backend. */
 export async function createProgram(name: string, options: ProgramOptions): Promise<TestStack> {
-  const nodeModules = await consumerNodeModules();
+  const nodeModules = options.nodeModules ?? await consumerNodeModules();
   mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
   const dir = mkdtempSync(path.join(E2E_TMP, "programs", `${name}-`));
   symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
@@ -101,7 +105,7 @@ export async function createProgram(name: string, options: ProgramOptions): Prom
     JSON.stringify({ compilerOptions: { strict: true, target: "es2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true } }),
   );
   writeFileSync(path.join(dir, "index.ts"), options.program);
-  return initStack(dir, [nodeBinDir(), pulumiBinDir()], options.env, options.stackName);
+  return initStack(dir, [nodeBinDir(), ...(options.pathDirs ?? []), pulumiBinDir()], options.env, options.stackName);
 }
 
 /**
