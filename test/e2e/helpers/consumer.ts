@@ -84,7 +84,7 @@ export async function installTarballs(dir: string, tarballs: Record<string, stri
     rmSync(path.join(dir, "node_modules", name), { recursive: true, force: true });
   }
   for (const name of ["@pulumi/pulumi", "typescript", "ts-node", "@types/node"]) dependencies[name] = lockedVersion(name);
-  const manifest = { name: "e2e-consumer", private: true, dependencies };
+  const manifest = { name: `e2e-${path.basename(dir)}`, private: true, dependencies };
   writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, timeoutMs: 600_000 });
   writeFileSync(stamp, digest);
