@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "examples/**/node_modules/**", ".pulumi-state/**", ".tmp/**"] },
+  { ignores: ["dist/**", "dist-sdks/**", "node_modules/**", "coverage/**", "examples/**/node_modules/**", ".pulumi-state/**", ".tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,8 @@
 /**
  * The Pulumi package schema of the `zenlayer` plugin: the `zenlayer:index:Instance` resource, its
  * object types, the provider's configuration and the lookups as functions. Every language (YAML
- * directly, the others through `pulumi package gen-sdk`) sees the resource through it.
+ * directly; Node.js, Go and Python through the SDKs `npm run gen-sdks` generates from it) sees
+ * the resource through it.
  *
  * The resource's inputs are derived from the lifecycle's one input schema (inputs.ts), so an input
  * added there appears here without another edit; their descriptions are written from input-docs.ts,
@@ -267,6 +268,11 @@ export function packageSchema(version: string): Record<string, unknown> {
     name: PACKAGE_NAME,
     displayName: "Zenlayer Cloud VM",
     version,
+    // Name the generated SDKs after this project: `@zenlayer-vm/zenlayer` (Node.js),
+    // `zenlayer_vm_zenlayer` (Python) and a Go module under the repository's path.
+    namespace: "zenlayer-vm",
+    homepage: "https://github.com/zenlayer-vm/pulumi-zenlayer-vm#readme",
+    repository: "https://github.com/zenlayer-vm/pulumi-zenlayer-vm",
     description: "Zenlayer Cloud virtual machine instances, with deletes that wait out creating and installing states.",
     keywords: ["pulumi", "zenlayer", "category/cloud"],
     license: "Apache-2.0",

@@ -54,33 +54,39 @@ let ready: Promise<string> | undefined;
 export function consumerNodeModules(): Promise<string> {
   const prepared = process.env[CONSUMER_ENV];
   if (prepared && existsSync(prepared)) return Promise.resolve(prepared);
-  ready ??= (async () => {
-    const tarball = await pack();
-    const digest = createHash("sha256").update(readFileSync(tarball)).digest("hex");
-    const stamp = path.join(CONSUMER_DIR, ".tarball-sha256");
-    if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return path.join(CONSUMER_DIR, "node_modules");
-    mkdirSync(CONSUMER_DIR, { recursive: true });
-    // A file name per content: npm keys its cache and lockfile on the spec, and would otherwise
-    // reinstall the previous tarball's content.
-    for (const old of readdirSync(CONSUMER_DIR).filter((f) => f.endsWith(".tgz"))) rmSync(path.join(CONSUMER_DIR, old));
-    const vendoredName = `pulumi-zenlayer-vm-${digest.slice(0, 12)}.tgz`;
-    writeFileSync(path.join(CONSUMER_DIR, vendoredName), readFileSync(tarball));
-    const manifest = {
-      name: "e2e-consumer",
-      private: true,
-      dependencies: {
-        "pulumi-zenlayer-vm": `file:${vendoredName}`,
-        "@pulumi/pulumi": lockedVersion("@pulumi/pulumi"),
-        typescript: lockedVersion("typescript"),
-        "ts-node": lockedVersion("ts-node"),
-        "@types/node": lockedVersion("@types/node"),
-      },
-    };
-    writeFileSync(path.join(CONSUMER_DIR, "package.json"), JSON.stringify(manifest, null, 2));
-    rmSync(path.join(CONSUMER_DIR, "node_modules", "pulumi-zenlayer-vm"), { recursive: true, force: true });
-    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: CONSUMER_DIR, timeoutMs: 600_000 });
-    writeFileSync(stamp, digest);
-    return path.join(CONSUMER_DIR, "node_modules");
-  })();
+  ready ??= pack().then((tarball) => installTarballs(CONSUMER_DIR, { "pulumi-zenlayer-vm": tarball }));
   return ready;
+}
+
+/**
+ * `npm install` of the packages in `tarballs` (name → .tgz), with @pulumi/pulumi, TypeScript,
+ * ts-node and @types/node at the clone's locked versions, into the folder `dir`, as a user's
+ * program gets them. The folder is reused while the tarballs' content is unchanged. Returns its
+ * node_modules.
+ */
+export async function installTarballs(dir: string, tarballs: Record<string, string>): Promise<string> {
+  const hash = createHash("sha256");
+  for (const [name, tarball] of Object.entries(tarballs).sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(name).update(readFileSync(tarball));
+  }
+  const digest = hash.digest("hex");
+  const stamp = path.join(dir, ".tarball-sha256");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return path.join(dir, "node_modules");
+  mkdirSync(dir, { recursive: true });
+  // A file name per content: npm keys its cache and lockfile on the spec, and would otherwise
+  // reinstall the previous tarball's content.
+  for (const old of readdirSync(dir).filter((f) => f.endsWith(".tgz"))) rmSync(path.join(dir, old));
+  const dependencies: Record<string, string> = {};
+  for (const [name, tarball] of Object.entries(tarballs)) {
+    const vendoredName = `${name.replace(/^@/, "").replace("/", "-")}-${digest.slice(0, 12)}.tgz`;
+    writeFileSync(path.join(dir, vendoredName), readFileSync(tarball));
+    dependencies[name] = `file:${vendoredName}`;
+    rmSync(path.join(dir, "node_modules", name), { recursive: true, force: true });
+  }
+  for (const name of ["@pulumi/pulumi", "typescript", "ts-node", "@types/node"]) dependencies[name] = lockedVersion(name);
+  const manifest = { name: `e2e-${path.basename(dir)}`, private: true, dependencies };
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir, timeoutMs: 600_000 });
+  writeFileSync(stamp, digest);
+  return path.join(dir, "node_modules");
 }

@@ -24,6 +24,10 @@ export interface ProgramOptions {
    * say nothing new after the first check; on for the examples, which are what users copy.
    */
   typeCheck?: boolean;
+  /** The node_modules folder the program links to; default the packed package's (consumer.ts). */
+  nodeModules?: string;
+  /** Folders put on the CLI's PATH before the CLI's own (e.g. one holding a provider plugin). */
+  pathDirs?: string[];
 }
 
 /** A program folder plus a stack in a private file backend. */
@@ -96,7 +100,7 @@ export interface PreviewJson {
 
 /** Creates a program folder linked to the packed package and a fresh stack in a private backend. */
 export async function createProgram(name: string, options: ProgramOptions): Promise<TestStack> {
-  const nodeModules = await consumerNodeModules();
+  const nodeModules = options.nodeModules ?? await consumerNodeModules();
   mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
   const dir = mkdtempSync(path.join(E2E_TMP, "programs", `${name}-`));
   symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
@@ -108,7 +112,7 @@ export async function createProgram(name: string, options: ProgramOptions): Prom
   );
   writeFileSync(path.join(dir, "index.ts"), options.program);
   const env: Record<string, string> = { PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true", ...options.env };
-  return initStack(dir, [nodeBinDir(), pulumiBinDir()], env, options.stackName);
+  return initStack(dir, [nodeBinDir(), ...(options.pathDirs ?? []), pulumiBinDir()], env, options.stackName);
 }
 
 /**
