@@ -12,7 +12,8 @@ stamp=node_modules/.installed-lock-sha
 want=$(sha256sum package-lock.json | cut -c1-64)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing npm packages (npm ci) ..."
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  # --prefer-offline: what npm's cache holds is not revalidated (the lockfile pins it anyway).
+  npm ci --no-audit --no-fund --prefer-offline --loglevel=error >&2
   echo "$want" >"$stamp"
 fi
 

@@ -5,25 +5,25 @@
 #
 # The e2e files are the long pole, and they spend most of their time waiting on simulated instance
 # states and on CLI start-up, about one core's worth on a 2-core machine. So the e2e run starts
-# first and its output streams here, while the unit and integration runs (Node 24, then Node 22)
-# use the spare core in the background; their logs are printed when they end. The e2e files run in
-# parallel workers, each with its own simulator, stack and backend (ZENLAYER_VM_E2E_WORKERS,
-# default 3; 1 runs them one after another). Extra arguments go to every Jest run.
+# first and its output streams here, while the type check, the lint and the unit and integration
+# runs (Node 24, then Node 22) use the spare core in the background; their logs are printed when
+# they end. The e2e files run in parallel workers, each with its own simulator, stack and backend
+# (ZENLAYER_VM_E2E_WORKERS, default 3; 1 runs them one after another). Extra arguments go to every
+# Jest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 source scripts/env.sh
-echo "[test] type check" >&2
-npx --no-install tsc -p tsconfig.json --noEmit
-echo "[test] lint" >&2
-npx --no-install eslint .
-mkdir -p .tmp && rm -f .tmp/jest-*.json .tmp/jest-*.log
+mkdir -p .tmp && rm -f .tmp/jest-*.json .tmp/*.log .tmp/failed-checks
 NODE_LTS_VERSION="${NODE_LTS_VERSION:-22.23.5}"
 # Installed now, so that the background run cannot race anything for the download.
 bash scripts/ensure-node.sh "$NODE_LTS_VERSION" >/dev/null
 
 fast_layers() {
   local status=0
+  # A failed check is named on its own line of the summary (jest's counts do not include it).
+  npx --no-install tsc -p tsconfig.json --noEmit >.tmp/typecheck.log 2>&1 || { status=1; echo "type check" >>.tmp/failed-checks; }
+  npx --no-install eslint . >.tmp/lint.log 2>&1 || { status=1; echo "lint" >>.tmp/failed-checks; }
   bash scripts/jest.sh --selectProjects unit integration --maxWorkers=2 --json --outputFile=.tmp/jest-fast.json "$@" \
     >.tmp/jest-fast.log 2>&1 || status=1
   # The oldest Node line package.json engines allows.
@@ -32,7 +32,7 @@ fast_layers() {
   return "$status"
 }
 
-echo "[test] jest: unit + integration on Node 24, then on Node $NODE_LTS_VERSION, in the background (.tmp/jest-fast.log, .tmp/jest-node22.log)" >&2
+echo "[test] in the background: type check, lint, then jest unit + integration on Node 24 and on Node $NODE_LTS_VERSION (.tmp/*.log)" >&2
 fast_layers "$@" &
 fast_pid=$!
 # Whatever ends this script ends the background run too.
@@ -42,14 +42,17 @@ status=0
 echo "[test] jest: e2e (real Pulumi CLI)" >&2
 bash scripts/jest.sh --selectProjects e2e --maxWorkers="${ZENLAYER_VM_E2E_WORKERS:-3}" --json --outputFile=.tmp/jest-e2e.json "$@" || status=1
 
-echo "[test] waiting for the unit + integration runs" >&2
+echo "[test] waiting for the background runs" >&2
 wait "$fast_pid" || status=1
 trap - EXIT
-for log in .tmp/jest-fast.log .tmp/jest-node22.log; do
+for log in .tmp/typecheck.log .tmp/lint.log .tmp/jest-fast.log .tmp/jest-node22.log; do
   echo "[test] ---- $log" >&2
   cat "$log" >&2
 done
 
+if [ -s .tmp/failed-checks ]; then
+  while read -r check; do echo "[test] $check failed (its log is above)"; done <.tmp/failed-checks
+fi
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0;
