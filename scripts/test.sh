@@ -5,9 +5,9 @@
 #
 # The e2e files are the long pole, and they spend most of their time waiting on simulated instance
 # states and on CLI start-up, about one core's worth on a 2-core machine. So the e2e run starts
-# first and its output streams here, while the type check, the lint and the unit and integration
-# runs (Node 24, then Node 22) use the spare core in the background; their logs are printed when
-# they end. The e2e files run in parallel workers, each with its own simulator, stack and backend
+# first and its output streams here, while the type check, the lint and the other Jest runs
+# (Node 24, then Node 22) use the spare core in the background; their logs are printed when they
+# end. The e2e files run in parallel workers, each with its own simulator, stack and backend
 # (ZENLAYER_VM_E2E_WORKERS, default 3; 1 runs them one after another). Extra arguments go to every
 # Jest run.
 set -euo pipefail
