@@ -54,7 +54,11 @@ const VANISHED_AFTER = 3;
  * recycle bin only after several observations in a row (a brand-new id may be listed late).
  * Observed every poll interval, without growing it: the program waits on this instance (its
  * outputs feed other resources), and one shared poll serves every create of the process, so a
- * growing interval would save few calls but make `pulumi up` seconds late per instance.
+ * growing interval would save few calls but make `pulumi up` seconds late per instance. The first
+ * observation is at once (unless `args.immediate` is false), coalesced with the other waits of the
+ * process: an instance that is already RUNNING, or failed at once, is seen within milliseconds
+ * instead of one interval later, for every batch of creates the engine runs (8 at a time by
+ * default); a slow create costs one more status call per batch.
  */
 export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Promise<RunningOutcome> {
   let goneStreak = 0;
@@ -67,7 +71,7 @@ export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Pr
     deadline: args.deadline,
     minIntervalMs: ctx.settings.pollIntervalMs,
     maxIntervalMs: ctx.settings.pollIntervalMs,
-    immediate: args.immediate ?? false,
+    immediate: args.immediate ?? true,
     onStatus: (status) => {
       if (done.has(status)) return;
       const elapsed = formatDuration(ctx.clock.now() - args.started);

@@ -2,6 +2,7 @@
  * The API calls of one create + delete at the simulator's default state durations and production
  * tuning stay few. Timings are measured by `npm run bench`, not asserted here.
  */
+import { DEFAULT_DURATIONS, type Durations } from "../../../simulator";
 import { startHarness, type Harness } from "./harness";
 
 describe("API calls at production tuning", () => {
@@ -22,5 +23,21 @@ describe("API calls at production tuning", () => {
     expect(afterCreate.CreateInstances).toBe(1);
     expect(afterDelete).toEqual({ TerminateInstance: 1, DescribeInstancesStatus: 1 });
     expect(all.total).toBeLessThan(20);
+  }, 30_000);
+});
+
+describe("the first look at a new instance", () => {
+  let h: Harness;
+  afterEach(async () => { await h?.stop(); });
+
+  it("is at once: an instance RUNNING right away is seen without waiting a poll interval, with one status call", async () => {
+    const instant = Object.fromEntries(Object.keys(DEFAULT_DURATIONS).map((key) => [key, 0])) as Partial<Durations>;
+    // A 5 s interval: waiting one would take at least 4 s (the interval less its jitter).
+    h = await startHarness({ durations: instant, tuning: { ZENLAYER_VM_POLL_INTERVAL_MS: "5000" } });
+    h.sim.control.resetStats();
+    const started = Date.now();
+    await h.createVm();
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(h.sim.control.stats().requests.DescribeInstancesStatus).toBe(1);
   }, 30_000);
 });
