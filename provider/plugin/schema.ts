@@ -44,7 +44,7 @@ interface ObjectTypeSpec {
 }
 
 /** The subset of JSON Schema that zod emits for the input schema. */
-interface JsonSchemaNode {
+export interface JsonSchemaNode {
   type?: string;
   enum?: unknown[];
   items?: JsonSchemaNode;
@@ -110,9 +110,14 @@ function toProperty(node: JsonSchemaNode, path: string, typeName: string, types:
   }
 }
 
+/** The lifecycle's input schema as JSON Schema: what a program may write, the form every derived description starts from. */
+export function inputJsonSchema(): JsonSchemaNode {
+  return z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }) as JsonSchemaNode;
+}
+
 /** The resource's input properties (and the object types they use), from the lifecycle's input schema. */
 export function instanceInputs(types: Record<string, ObjectTypeSpec>): { properties: Record<string, PropertySpec>; required: string[] } {
-  const json = z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }) as JsonSchemaNode;
+  const json = inputJsonSchema();
   const properties: Record<string, PropertySpec> = {};
   for (const [key, node] of Object.entries(json.properties ?? {})) {
     if (PLUGIN_HIDDEN_INPUTS.has(key)) continue;

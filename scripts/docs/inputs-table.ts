@@ -4,10 +4,8 @@
  * Whether an input is required comes from the input schema, whether it is a secret from the
  * package schema's list, so neither is stated twice.
  */
-import { z } from "zod";
 import { type InputDoc, INPUT_DOCS } from "../../provider/lifecycle/inputs/input-docs";
-import { inputSchema } from "../../provider/lifecycle/inputs/inputs";
-import { SECRET_INPUTS } from "../../provider/plugin/schema";
+import { inputJsonSchema, SECRET_INPUTS } from "../../provider/plugin/schema";
 
 export const TABLE_START = "<!-- generated: instance inputs (npm run docs) -->";
 export const TABLE_END = "<!-- end of generated -->";
@@ -54,7 +52,7 @@ const cell = (text: string): string => text.replace(/\|/g, "\\|");
 
 /** The Markdown table, one row per top-level input a program can set, in input-docs.ts's order. */
 export function inputsTable(): string {
-  const required = new Set(z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }).required ?? []);
+  const required = new Set(inputJsonSchema().required ?? []);
   const rows = Object.entries(INPUT_DOCS)
     .filter(([path, doc]) => !path.includes(".") && !doc.internal)
     .map(([key, doc]) => `| ${[inputCell(key, doc, required.has(key)), doc.default ?? "—", changeCell(doc)].map(cell).join(" | ")} |`);

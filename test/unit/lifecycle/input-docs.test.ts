@@ -7,14 +7,15 @@ import { DEFAULT_TIMEOUTS, INPUT_DEFAULTS } from "../../../provider/lifecycle/in
 import { INPUT_DOCS } from "../../../provider/lifecycle/inputs/input-docs";
 import { diffInstance, STATE_ONLY_KEYS } from "../../../provider/lifecycle/diff/diff";
 import { ACTIONS, ZRM_ACTIONS } from "../../../simulator/actions";
-import { inputJsonSchema, inputPaths, type JsonNode } from "./helpers/input-paths";
+import { inputJsonSchema, type JsonSchemaNode } from "../../../provider/plugin/schema";
+import { inputPaths } from "./helpers/input-paths";
 
 const topLevel = Object.entries(INPUT_DOCS).filter(([path]) => !path.includes("."));
 const nested = Object.entries(INPUT_DOCS).filter(([path]) => path.includes("."));
 const properties = inputJsonSchema().properties ?? {};
 
 /** Two different values that satisfy the JSON Schema `node`. */
-function twoValues(node: JsonNode): [unknown, unknown] {
+function twoValues(node: JsonSchemaNode): [unknown, unknown] {
   if (node.enum) return [node.enum[0], node.enum[1]];
   switch (node.type) {
     case "string": return ["a", "b"];

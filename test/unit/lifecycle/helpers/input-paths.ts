@@ -1,22 +1,11 @@
 /**
- * The input schema as JSON Schema (the form the package schema is derived from), and every
- * property path in it, named as input-docs.ts names them (`systemDisk.diskSize`, `dataDisks[].diskName`).
+ * Every property path of the input schema, named as input-docs.ts names them
+ * (`systemDisk.diskSize`, `dataDisks[].diskName`).
  */
-import { z } from "zod";
-import { inputSchema } from "../../../../provider/lifecycle/inputs/inputs";
-
-export interface JsonNode {
-  type?: string;
-  enum?: unknown[];
-  items?: JsonNode;
-  properties?: Record<string, JsonNode>;
-  additionalProperties?: JsonNode | boolean;
-}
-
-export const inputJsonSchema = (): JsonNode => z.toJSONSchema(inputSchema, { io: "input", unrepresentable: "any" }) as JsonNode;
+import { inputJsonSchema, type JsonSchemaNode } from "../../../../provider/plugin/schema";
 
 /** Every property path below `node`, nested objects and list elements included. */
-export function inputPaths(node: JsonNode = inputJsonSchema(), prefix = ""): string[] {
+export function inputPaths(node: JsonSchemaNode = inputJsonSchema(), prefix = ""): string[] {
   const out: string[] = [];
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const path = prefix ? `${prefix}.${key}` : key;
