@@ -1,4 +1,3 @@
-import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { resetContext } from "../../../provider/lifecycle/runtime/context";
 import { configureRequest, startHarness, VM_PASSWORD, type Harness } from "./harness";
 
@@ -6,10 +5,7 @@ import { configureRequest, startHarness, VM_PASSWORD, type Harness } from "./har
 describe("credentials and endpoint", () => {
   let h: Harness;
   beforeEach(async () => { h = await startHarness(); });
-  afterEach(async () => {
-    resetConfiguredSettings();
-    await h.stop();
-  });
+  afterEach(async () => { await h.stop(); });
 
   it("lets stack config given to configure win over the environment", async () => {
     process.env.ZENLAYERCLOUD_DOMAIN = "127.0.0.1:1";
@@ -45,10 +41,7 @@ describe("credentials and endpoint", () => {
 describe("secrets", () => {
   let h: Harness;
   beforeEach(async () => { h = await startHarness(); });
-  afterEach(async () => {
-    resetConfiguredSettings();
-    await h.stop();
-  });
+  afterEach(async () => { await h.stop(); });
 
   it("never prints the instance password or the access key password, in output or in errors", async () => {
     const secrets = [VM_PASSWORD, h.sim.accessKeyPassword, "Nw8!otherPass"];

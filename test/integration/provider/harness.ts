@@ -99,6 +99,8 @@ export async function startHarness(options: {
         else process.env[key] = value;
       }
       resetContext();
+      // Stack config a test handed to configure() must not carry over to the next test.
+      resetConfiguredSettings();
       resetPricePreview();
       ownersInState.clear();
     },

@@ -1,14 +1,10 @@
-import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { configureRequest, startHarness, type Harness } from "./harness";
 
 
 describe("price lines in check and diff, against the simulator", () => {
   let h: Harness;
   beforeEach(async () => { h = await startHarness(); });
-  afterEach(async () => {
-    resetConfiguredSettings();
-    await h.stop();
-  });
+  afterEach(async () => { await h.stop(); });
 
   const priceCalls = () => Object.entries(h.sim.control.stats().requests).filter(([action]) => action.startsWith("InquiryPrice"));
 
