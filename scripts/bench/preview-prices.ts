@@ -15,7 +15,7 @@ import { resetPricePreview } from "../../provider/lifecycle/prices/session";
 import type { RunningSimulator } from "../../simulator";
 import { createProgram, type TestStack } from "../../test/e2e/helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM } from "../../test/e2e/helpers/program";
-import { imageFor, startE2eSimulator } from "../../test/e2e/helpers/simulator";
+import { configureStackFor, imageFor, startE2eSimulator } from "../../test/e2e/helpers/simulator";
 
 const INSTANCES = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -87,10 +87,7 @@ async function main(): Promise<void> {
   await inProcess(sim);
   const stack = await createProgram("bench-prices", { program: CONFIG_DRIVEN_PROGRAM });
   try {
-    await stack.setConfig("zenlayer:domain", sim.domain);
-    await stack.setConfig("zenlayer:scheme", "http");
-    await stack.setConfig("zenlayer:accessKeyId", sim.accessKeyId);
-    await stack.setConfig("zenlayer:accessKeyPassword", sim.accessKeyPassword, true);
+    await configureStackFor(stack, sim);
     await stack.setConfig("vmPassword", "Bench-Passw0rd!", true);
     for (const setting of SETTINGS) {
       await stack.setConfig("instances", specsJson(setting.distinct));

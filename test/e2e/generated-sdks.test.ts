@@ -15,9 +15,10 @@ import * as path from "node:path";
 import { consumerNodeModules, E2E_TMP, installTarballs, REPO_ROOT } from "./helpers/consumer";
 import { run } from "./helpers/run";
 import { startE2eSimulator } from "./helpers/simulator";
-import { createProgram, type StateResource, type TestStack } from "./helpers/stack";
+import { createProgram, type TestStack } from "./helpers/stack";
 import { pulumiBinDir } from "./helpers/toolchain";
 import { pluginBinDir } from "./helpers/yaml-program";
+import { INSTANCE_TOKEN } from "../../provider/plugin/schema";
 
 jest.setTimeout(600_000);
 
@@ -101,8 +102,6 @@ export const imageName = web.imageName;
     });
     await stack.setConfig("vmPassword", VM_PASSWORD, true);
     await stack.setConfig("app", "web");
-    const instances = async (): Promise<StateResource[]> =>
-      (await stack!.exportState()).resources.filter((r) => r.type === "zenlayer:index:Instance");
 
     await stack.up();
     const out = await stack.outputs();
@@ -114,7 +113,7 @@ export const imageName = web.imageName;
     expect(sim.control.getInstance(id)?.tags.tags).toEqual(expect.arrayContaining([{ key: "app", value: "web" }]));
     const state = await stack.exportState();
     expect(state.text).not.toContain(VM_PASSWORD);
-    const [vm] = await instances();
+    const [vm] = await stack.instances(INSTANCE_TOKEN);
     expect(vm?.id).toBe(id);
     expect(vm?.outputs?.password).toHaveProperty("ciphertext");
 
@@ -131,7 +130,7 @@ export const imageName = web.imageName;
     const destroy = await stack.destroy();
     expect(destroy.output).toContain(`${id} is in Zenlayer's recycle bin`);
     expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(id)?.instanceStatus);
-    expect(await instances()).toHaveLength(0);
+    expect(await stack.instances(INSTANCE_TOKEN)).toHaveLength(0);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { createProgram, type TestStack } from "./helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM, type ExportedInstance } from "./helpers/program";
-import { holdUntilCalled, imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
+import { configureStackFor, holdUntilCalled, imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
 
 jest.setTimeout(240_000);
 
@@ -32,10 +32,7 @@ async function record<T extends { output: string }>(p: Promise<T>): Promise<T> {
 beforeAll(async () => {
   ({ sim } = await startE2eSimulator());
   stack = await createProgram("lifecycle", { program: CONFIG_DRIVEN_PROGRAM, env: { ZENLAYER_VM_POLL_INTERVAL_MS: "200" } });
-  await stack.setConfig("zenlayer:domain", sim.domain);
-  await stack.setConfig("zenlayer:scheme", "http");
-  await stack.setConfig("zenlayer:accessKeyId", sim.accessKeyId);
-  await stack.setConfig("zenlayer:accessKeyPassword", sim.accessKeyPassword, true);
+  await configureStackFor(stack, sim);
   await stack.setConfig("vmPassword", VM_PASSWORD, true);
   await stack.setConfig("instances", JSON.stringify(webSpec()));
 });

@@ -10,9 +10,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules, REPO_ROOT } from "./helpers/consumer";
 import { run } from "./helpers/run";
-import { E2E_DURATIONS, holdUntilCalled, MUTATING_ACTIONS } from "./helpers/simulator";
-import type { StateResource, TestStack } from "./helpers/stack";
+import { configureStackFor, E2E_DURATIONS, holdUntilCalled, MUTATING_ACTIONS } from "./helpers/simulator";
+import type { TestStack } from "./helpers/stack";
 import { createYamlProgram } from "./helpers/yaml-program";
+import { INSTANCE_TOKEN } from "../../provider/plugin/schema";
 import { startSimulator } from "../../simulator";
 
 jest.setTimeout(300_000);
@@ -32,16 +33,9 @@ async function yamlStack(name: string, s: Sim, program: string, options?: { plug
     ZENLAYERCLOUD_ACCESS_KEY_ID: "not-the-simulator",
   }, options);
   stacks.push(stack);
-  await stack.setConfig("zenlayer:domain", s.domain);
-  await stack.setConfig("zenlayer:scheme", "http");
-  await stack.setConfig("zenlayer:accessKeyId", s.accessKeyId);
-  await stack.setConfig("zenlayer:accessKeyPassword", s.accessKeyPassword, true);
+  await configureStackFor(stack, s);
   await stack.setConfig("zenlayer:pollIntervalMs", "200");
   return stack;
-}
-
-async function pluginInstances(stack: TestStack): Promise<StateResource[]> {
-  return (await stack.exportState()).resources.filter((r) => r.type === "zenlayer:index:Instance");
 }
 
 function mutatingCalls(s: Sim): number {
@@ -108,7 +102,7 @@ test("examples/yaml: preview, up, an in-place bandwidth change, refresh and dest
   ]));
 
   const state = await stack.exportState();
-  const [vm] = await pluginInstances(stack);
+  const [vm] = await stack.instances(INSTANCE_TOKEN);
   expect(vm?.id).toBe(id);
   expect(JSON.stringify(vm)).not.toContain("__provider");
   expect(state.text).not.toContain(VM_PASSWORD);
@@ -132,7 +126,7 @@ test("examples/yaml: preview, up, an in-place bandwidth change, refresh and dest
   const destroy = await stack.destroy();
   expect(destroy.output).toContain(`${id} is in Zenlayer's recycle bin`);
   expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(id)?.instanceStatus);
-  expect(await pluginInstances(stack)).toHaveLength(0);
+  expect(await stack.instances(INSTANCE_TOKEN)).toHaveLength(0);
 });
 
 test("pulumi import of an instance made out of band writes a program that owns it: no diff, in-place changes, destroy while it is reinstalled", async () => {
@@ -156,7 +150,7 @@ test("pulumi import of an instance made out of band writes a program that owns i
   const program = `name: zenlayer-import\nruntime: yaml\n${text.slice(text.indexOf("resources:"))}`;
   writeFileSync(path.join(stack.dir, "Pulumi.yaml"), program);
   await stack.pulumi(["preview", "--expect-no-changes"]);
-  const [imported] = await pluginInstances(stack);
+  const [imported] = await stack.instances(INSTANCE_TOKEN);
   expect(imported?.id).toBe(made.instanceId);
 
   // The stack owns it: a change is applied in place, to that instance.
@@ -173,7 +167,7 @@ test("pulumi import of an instance made out of band writes a program that owns i
   expect(destroy.output).toMatch(new RegExp(`${made.instanceId} is DEPLOYING; TerminateInstance again as soon as it may succeed`));
   expect(sim.control.stats().rejected.TerminateInstance).toBeGreaterThanOrEqual(1);
   expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(made.instanceId)?.instanceStatus);
-  expect(await pluginInstances(stack)).toHaveLength(0);
+  expect(await stack.instances(INSTANCE_TOKEN)).toHaveLength(0);
 });
 
 test("customTimeouts bound the create: a slow instance fails the up on time and stays in the stack for destroy", async () => {
@@ -185,12 +179,12 @@ test("customTimeouts bound the create: a slow instance fails the up on time and 
     await stack.setConfig("vmPassword", VM_PASSWORD, true);
     const up = await stack.up(true);
     expect(up.code).not.toBe(0);
-    const [kept] = await pluginInstances(stack);
+    const [kept] = await stack.instances(INSTANCE_TOKEN);
     expect(kept?.id).toMatch(/^ins-/);
     expect(up.output).toMatch(new RegExp(`${kept!.id} did not reach RUNNING within timeouts\\.create = 1s`));
     expect(slow.control.getInstance(kept!.id!)?.instanceStatus).toBe("PENDING");
     await stack.destroy();
-    expect(await pluginInstances(stack)).toHaveLength(0);
+    expect(await stack.instances(INSTANCE_TOKEN)).toHaveLength(0);
   } finally {
     await slow.stop();
   }

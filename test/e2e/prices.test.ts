@@ -5,7 +5,7 @@
  */
 import { createProgram, type TestStack } from "./helpers/stack";
 import { CONFIG_DRIVEN_PROGRAM } from "./helpers/program";
-import { imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
+import { configureStackFor, imageFor, MUTATING_ACTIONS, startE2eSimulator } from "./helpers/simulator";
 
 jest.setTimeout(240_000);
 
@@ -25,10 +25,7 @@ const priceCalls = () => Object.entries(sim.control.stats().requests).filter(([a
 beforeAll(async () => {
   ({ sim } = await startE2eSimulator());
   stack = await createProgram("prices", { program: CONFIG_DRIVEN_PROGRAM, env: { ZENLAYER_VM_POLL_INTERVAL_MS: "200" } });
-  await stack.setConfig("zenlayer:domain", sim.domain);
-  await stack.setConfig("zenlayer:scheme", "http");
-  await stack.setConfig("zenlayer:accessKeyId", sim.accessKeyId);
-  await stack.setConfig("zenlayer:accessKeyPassword", sim.accessKeyPassword, true);
+  await configureStackFor(stack, sim);
   await stack.setConfig("vmPassword", "E2e-Secret-Pw1!", true);
   await stack.setConfig("instances", specs());
 });

@@ -1,6 +1,7 @@
 /** The simulator for e2e tests: a real HTTP server on loopback with short, test-sized durations. */
 import { startSimulator, type InstanceStatus, type RunningSimulator } from "../../../simulator";
 import { IMAGES } from "../../../simulator/catalogue";
+import type { TestStack } from "./stack";
 
 /** State durations short enough for a test, long enough for the provider to see every state. */
 export const E2E_DURATIONS = {
@@ -31,6 +32,17 @@ export function providerEnvFor(sim: RunningSimulator): Record<string, string> {
     // Poll every 200 ms instead of 1 s: the simulator's states last well under a second here.
     ZENLAYER_VM_POLL_INTERVAL_MS: "200",
   };
+}
+
+/**
+ * Points a stack at a simulator through stack config, as a user configures the provider (the
+ * access key password as a secret); it wins over the environment.
+ */
+export async function configureStackFor(stack: TestStack, sim: RunningSimulator): Promise<void> {
+  await stack.setConfig("zenlayer:domain", sim.domain);
+  await stack.setConfig("zenlayer:scheme", "http");
+  await stack.setConfig("zenlayer:accessKeyId", sim.accessKeyId);
+  await stack.setConfig("zenlayer:accessKeyPassword", sim.accessKeyPassword, true);
 }
 
 /** Actions that change something: none of them may run during a preview. */

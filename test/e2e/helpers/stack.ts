@@ -77,9 +77,12 @@ export class TestStack {
     return { text: result.stdout, resources: parsed.deployment.resources ?? [] };
   }
 
-  /** The Instance resources in the state. */
-  async instances(): Promise<StateResource[]> {
-    return (await this.exportState()).resources.filter((r) => r.type === "pulumi-nodejs:dynamic/zenlayer:Instance");
+  /**
+   * The Instance resources in the state: the dynamic provider's by default, or those of another
+   * type (the plugin's `zenlayer:index:Instance`).
+   */
+  async instances(type = "pulumi-nodejs:dynamic/zenlayer:Instance"): Promise<StateResource[]> {
+    return (await this.exportState()).resources.filter((r) => r.type === type);
   }
 
   /** Destroys whatever is left (best effort) and removes the folder. */
