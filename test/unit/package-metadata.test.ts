@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { packageSchema } from "../../provider/plugin/schema";
 
 const root = join(__dirname, "..", "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
@@ -16,5 +17,11 @@ describe("package metadata", () => {
     expect(pkg.repository).toEqual({ type: "git", url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) });
     expect(pkg.homepage).toMatch(/^https:\/\/.+#readme$/);
     expect(pkg.bugs).toEqual({ url: expect.stringMatching(/^https:\/\/.+\/issues$/) });
+  });
+
+  it("gives the plugin's package schema, which names the generated SDKs, the same repository and homepage", () => {
+    const schema = packageSchema("0.0.0") as { repository?: string; homepage?: string };
+    const repository = (pkg.repository as { url: string }).url.replace(/^git\+/, "").replace(/\.git$/, "");
+    expect({ repository: schema.repository, homepage: schema.homepage }).toEqual({ repository, homepage: pkg.homepage });
   });
 });
