@@ -21,9 +21,6 @@ export interface RunMemory {
   add(key: string): void;
 }
 
-/** Remembers nothing (tests, or no CLI process found). */
-export const forgetfulMemory: RunMemory = { has: () => false, add: () => undefined };
-
 /** Launchers that may sit between the CLI and the provider (Pulumi's shell script does not exec). */
 const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "zsh", "ash", "busybox"]);
 /** Files of commands older than this are removed. */
@@ -32,33 +29,47 @@ const KEEP_MS = 24 * 3600_000;
 /**
  * The memory of the CLI command that started this process, in `dir` (default: the temp folder).
  * The search for the CLI starts at `parentPid`: this process's parent, which tests replace.
+ * The file is found on first use, so a provider process that prints no price line (prices off,
+ * nothing to price) never walks the process table or cleans the folder.
  */
 export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price-lines"), parentPid = process.ppid): RunMemory {
+  let file: string | null | undefined;
+  const located = (): string | null => {
+    if (file === undefined) file = memoryFile(dir, parentPid);
+    return file;
+  };
+  return {
+    has: (key) => {
+      const found = located();
+      if (found === null) return false;
+      try {
+        return readFileSync(found, "utf8").split("\n").includes(oneLine(key));
+      } catch {
+        return false;
+      }
+    },
+    add: (key) => {
+      const found = located();
+      if (found === null) return;
+      try {
+        appendFileSync(found, `${oneLine(key)}\n`);
+      } catch {
+        // Remembering is a nicety: at worst the line is printed again by the update phase.
+      }
+    },
+  };
+}
+
+/** The file of the CLI command above `parentPid` in `dir`; null when there is none (no /proc, no CLI found). */
+function memoryFile(dir: string, parentPid: number): string | null {
   try {
     const cli = cliProcess(parentPid);
-    if (!cli) return forgetfulMemory;
+    if (!cli) return null;
     mkdirSync(dir, { recursive: true });
     removeOld(dir);
-    const file = path.join(dir, `${cli.pid}-${cli.startTicks}.txt`);
-    const read = (): string[] => {
-      try {
-        return readFileSync(file, "utf8").split("\n");
-      } catch {
-        return [];
-      }
-    };
-    return {
-      has: (key) => read().includes(oneLine(key)),
-      add: (key) => {
-        try {
-          appendFileSync(file, `${oneLine(key)}\n`);
-        } catch {
-          // Remembering is a nicety: at worst the line is printed again by the update phase.
-        }
-      },
-    };
+    return path.join(dir, `${cli.pid}-${cli.startTicks}.txt`);
   } catch {
-    return forgetfulMemory;
+    return null;
   }
 }
 
