@@ -5,22 +5,8 @@
  * (`zenlayer:accessKeyId`, `zenlayer:accessKeyPassword` as a secret, `zenlayer:domain`,
  * `zenlayer:scheme`) or the `ZENLAYERCLOUD_*` environment variables.
  */
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { TAG_RULE } from "../facts/rules";
 import { providerForPulumi } from "../provider";
-
-/**
- * The owner tag's value, `<project>/<stack>/<resource>`. Zenlayer limits tag values to 64
- * characters; a longer one keeps its start and ends in `~` and 12 hex digits of the SHA-256 of
- * the whole, so it stays within the limit, stable across runs and distinct per resource.
- */
-export function ownerTagValue(project: string, stack: string, resourceName: string): string {
-  const full = `${project}/${stack}/${resourceName}`;
-  if (full.length <= TAG_RULE.valueMaxLength) return full;
-  const digest = createHash("sha256").update(full).digest("hex").slice(0, 12);
-  return `${full.slice(0, TAG_RULE.valueMaxLength - digest.length - 1)}~${digest}`;
-}
 
 /** System disk as requested. */
 export interface SystemDiskArgs {
@@ -182,9 +168,10 @@ export class Instance extends pulumi.dynamic.Resource {
         ...outputSlots,
         ...args,
         password: args.password === undefined ? undefined : pulumi.secret(args.password),
-        // Identify the logical resource: the owner tag on the instance (see provider/lifecycle/constants.ts)
-        // and the base of the auto-generated name. (Not "__name": Resource uses that property itself.)
-        __owner: ownerTagValue(pulumi.getProject(), pulumi.getStack(), name),
+        // Identify the logical resource: the lifecycle's check turns it into the owner tag on the
+        // instance (provider/lifecycle/inputs/owner.ts), and the name is the base of the
+        // auto-generated name. (Not "__name": Resource uses that property itself.)
+        __owner: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         __resourceName: name,
       };
     super(providerForPulumi(), name, props, {

@@ -2,7 +2,7 @@
  * What the plugin changes between the provider protocol and the lifecycle, and nothing else: the
  * lifecycle (provider/lifecycle/provider.ts) decides everything about the instance.
  *
- * - Identity: the lifecycle's `__owner` (`<project>/<stack>/<name>`, the owner tag) and
+ * - Identity: the lifecycle's `__owner` (`<project>/<stack>/<name>`, which its check turns into the owner tag) and
  *   `__resourceName` (the base of generated names) come from the resource's URN, as the Node.js
  *   SDK sets them for the dynamic provider.
  * - Wait limits: the `customTimeouts` resource option arrives as each request's `timeout`

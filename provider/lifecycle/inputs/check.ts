@@ -9,6 +9,7 @@ import { applyDefaults } from "./defaults";
 import { unknownKeyFailures, withoutPrototypeKeys } from "./input-keys";
 import { crossFieldFailures, inputSchema } from "./inputs";
 import { autoName, isValidInstanceName } from "./naming";
+import { ownerTagValue } from "./owner";
 import { pruneUndefined } from "./prune";
 import { formatPath, isUnderAny, isUnknown, withoutUnknowns } from "./unknowns";
 
@@ -20,7 +21,13 @@ export function checkInputs(olds: Raw | undefined, news: Raw): CheckResult {
   // Only here, not in validate: the operations validate stored outputs too, which hold more keys.
   const failures = [...unknownKeyFailures(raw, inputSchema), ...validate(raw)];
   const named = withInstanceName(withoutPrototypeKeys(olds ?? {}), raw);
-  return { inputs: pruneUndefined(applyDefaults(named)), failures };
+  return { inputs: pruneUndefined(applyDefaults(withOwnerTagValue(named))), failures };
+}
+
+/** `__owner` as the instance is tagged with it (owner.ts). */
+function withOwnerTagValue(news: Raw): Raw {
+  const identity = news.__owner;
+  return typeof identity === "string" && !isUnknown(identity) ? { ...news, __owner: ownerTagValue(identity) } : news;
 }
 
 /**

@@ -163,7 +163,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     seeInReadme: "[adoption](#existing-instances-adoption-instead-of-import)",
   },
   __owner: {
-    meaning: `\`<project>/<stack>/<resource name>\`, the value of the instance's ${code(OWNER_TAG_KEY)} tag`,
+    meaning: `\`<project>/<stack>/<resource name>\` as the front-end hands it; check makes it the value of the instance's ${code(OWNER_TAG_KEY)} tag (shortened past 64 characters)`,
     change: { kind: "never" },
     internal: true,
   },
