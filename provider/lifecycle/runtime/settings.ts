@@ -144,12 +144,32 @@ export class InvalidSettingError extends Error {
   }
 }
 
+/** A setting's value now: stack config over the environment. */
+const pickFrom = (env: NodeJS.ProcessEnv) => (name: keyof Settings): string | undefined => lookupSetting(name, configured, env);
+
 /**
- * The effective settings now: config over env over defaults. Throws InvalidSettingError for a
- * tuning value outside its bounds (TUNING_BOUNDS) rather than guessing what was meant.
+ * The connection settings now, and nothing else: lookups and price inquiries use only these, so a
+ * mistyped tuning knob cannot fail them. The access key password is non-enumerable, so printing
+ * or serializing the result cannot show it.
  */
-export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const pick = (name: keyof Settings) => lookupSetting(name, configured, env);
+export function resolveConnection(env: NodeJS.ProcessEnv = process.env): Connection {
+  const pick = pickFrom(env);
+  const connection: Connection = { accessKeyId: pick("accessKeyId"), domain: pick("domain"), scheme: pick("scheme") };
+  Object.defineProperty(connection, "accessKeyPassword", { value: pick("accessKeyPassword"), enumerable: false });
+  return connection;
+}
+
+/** What to print besides progress, read without any other setting (prices off reads nothing else). */
+export function resolveDisplay(env: NodeJS.ProcessEnv = process.env): Display {
+  return { showPrices: !/^(false|0|no|off)$/i.test(pickFrom(env)("showPrices") ?? "") };
+}
+
+/**
+ * The tuning knobs now. Throws InvalidSettingError for a value outside its bounds (TUNING_BOUNDS)
+ * rather than guessing what was meant; only the operations that wait or retry read them.
+ */
+export function resolveTuning(env: NodeJS.ProcessEnv = process.env): Tuning {
+  const pick = pickFrom(env);
   const number = (name: keyof Tuning): number => {
     const text = pick(name);
     if (text === undefined) return DEFAULT_TUNING[name];
@@ -158,20 +178,15 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     if (!(value >= min && value <= max)) throw new InvalidSettingError(name, text);
     return value;
   };
-  const settings: Settings = {
-    accessKeyId: pick("accessKeyId"),
-    domain: pick("domain"),
-    scheme: pick("scheme"),
-    pollIntervalMs: number("pollIntervalMs"),
-    waitMaxIntervalMs: number("waitMaxIntervalMs"),
-    terminateRetryBaseMs: number("terminateRetryBaseMs"),
-    terminateRetryMaxMs: number("terminateRetryMaxMs"),
-    progressIntervalMs: number("progressIntervalMs"),
-    apiRetryBaseMs: number("apiRetryBaseMs"),
-    apiRetryMaxMs: number("apiRetryMaxMs"),
-    showPrices: !/^(false|0|no|off)$/i.test(pick("showPrices") ?? ""),
-  };
-  // Non-enumerable, so printing or serializing the settings cannot show it.
-  Object.defineProperty(settings, "accessKeyPassword", { value: pick("accessKeyPassword"), enumerable: false });
+  const tuning = {} as Tuning;
+  for (const name of Object.keys(DEFAULT_TUNING) as (keyof Tuning)[]) tuning[name] = number(name);
+  return tuning;
+}
+
+/** Every setting now: config over env over defaults (throws as resolveTuning does). */
+export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const connection = resolveConnection(env);
+  const settings: Settings = { ...connection, ...resolveTuning(env), ...resolveDisplay(env) };
+  Object.defineProperty(settings, "accessKeyPassword", { value: connection.accessKeyPassword, enumerable: false });
   return settings;
 }

@@ -63,6 +63,30 @@ describe("price lines in check and diff, against the simulator", () => {
     expect(priceCalls()).toEqual([]);
   });
 
+  it("prices a preview whatever a tuning knob says; the operation that uses the knob fails with its one-line message", async () => {
+    const config = {
+      "zenlayer:domain": h.sim.domain, "zenlayer:scheme": "http", "zenlayer:pollIntervalMs": "0",
+      "zenlayer:accessKeyId": h.sim.accessKeyId, "zenlayer:accessKeyPassword": h.sim.accessKeyPassword,
+    };
+    await h.provider.configure(configureRequest(config));
+    const checked = await h.provider.check({}, h.inputs());
+    expect(checked.failures).toEqual([]);
+    expect(h.lines).toEqual([expect.stringMatching(/^vm: ≈ .* USD\/hour instance/)]);
+    const error = await h.provider.create(checked.inputs).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      'Cannot create the instance: Invalid pollIntervalMs "0" (stack config zenlayer:pollIntervalMs or environment ZENLAYER_VM_POLL_INTERVAL_MS): ' +
+      "it must be a whole number of milliseconds from 20 to 3600000. Fix or unset it; the default is 500.");
+    expect(h.sim.control.stats().requests.CreateInstances ?? 0).toBe(0);
+
+    await h.provider.configure(configureRequest({ ...config, "zenlayer:showPrices": "false" }));
+    h.lines.length = 0;
+    h.sim.control.resetStats();
+    await h.provider.check({}, h.inputs({ instanceType: "c.2c4g" }));
+    expect(h.lines).toEqual([]);
+    expect(priceCalls()).toEqual([]);
+  });
+
   it("notes missing credentials instead of failing check", async () => {
     delete process.env.ZENLAYERCLOUD_ACCESS_KEY_ID;
     delete process.env.ZENLAYERCLOUD_ACCESS_KEY_PASSWORD;

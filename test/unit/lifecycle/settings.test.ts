@@ -1,5 +1,6 @@
 import {
-  configureSettings, DEFAULT_TUNING, InvalidSettingError, resetConfiguredSettings, resolveSettings, SETTING_SOURCES, TUNING_BOUNDS,
+  configureSettings, DEFAULT_TUNING, InvalidSettingError, resetConfiguredSettings, resolveConnection, resolveDisplay, resolveSettings,
+  SETTING_SOURCES, TUNING_BOUNDS,
   type Tuning,
 } from "../../../provider/lifecycle/runtime/settings";
 
@@ -56,6 +57,16 @@ describe("settings", () => {
   it("refuses an out-of-range value from stack config as well", () => {
     configureSettings({ get: (key: string) => (key === "zenlayer:terminateRetryBaseMs" ? "0" : undefined) });
     expect(() => resolveSettings({})).toThrow(/terminateRetryBaseMs "0".*zenlayer:terminateRetryBaseMs.*ZENLAYER_VM_TERMINATE_RETRY_BASE_MS/);
+  });
+
+  it("reads the connection and the display without any tuning knob, so a bad knob fails only what uses it", () => {
+    configureSettings({ get: (key: string) => ({ "zenlayer:pollIntervalMs": "0", "zenlayer:showPrices": "false" } as Record<string, string>)[key] });
+    const env = { ZENLAYERCLOUD_ACCESS_KEY_ID: "id-env", ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: "pw-env", ZENLAYERCLOUD_SCHEME: "HTTP" };
+    expect(() => resolveSettings(env)).toThrow(InvalidSettingError);
+    const connection = resolveConnection(env);
+    expect(connection).toEqual({ accessKeyId: "id-env", domain: undefined, scheme: "HTTP" });
+    expect(connection.accessKeyPassword).toBe("pw-env");
+    expect(resolveDisplay(env)).toEqual({ showPrices: false });
   });
 
   it("keeps every default within its bounds", () => {
