@@ -4,7 +4,7 @@
  * (provider configuration, then the environment).
  */
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
-import { resolveSettings } from "../lifecycle/runtime/settings";
+import { connectionOf, resolveConnection } from "../lifecycle/runtime/settings";
 import type { LookupOptions } from "../../sdk/lookups";
 import { FUNCTIONS, PACKAGE_NAME } from "./schema";
 
@@ -16,10 +16,9 @@ type Props = Record<string, unknown>;
  */
 const lookups = (): typeof import("../../sdk/lookups") => require("../../sdk/lookups");
 
+/** The connection as the lifecycle resolves it; the client reads the scheme (any case) and refuses a wrong one. */
 function lookupOptions(): LookupOptions {
-  const settings = resolveSettings();
-  const scheme = settings.scheme === "http" || settings.scheme === "https" ? settings.scheme : undefined;
-  return { accessKeyId: settings.accessKeyId, accessKeyPassword: settings.accessKeyPassword, domain: settings.domain, scheme };
+  return connectionOf(resolveConnection());
 }
 
 const optionalString = (args: Props, key: string): string | undefined => (typeof args[key] === "string" ? (args[key] as string) : undefined);
