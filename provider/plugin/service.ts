@@ -15,14 +15,14 @@ import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { diffInstance } from "../lifecycle/diff/diff";
 import * as lifecycle from "../lifecycle/provider";
-import { withOperationLogger } from "../lifecycle/runtime/context";
+import { withOperationHost } from "../lifecycle/runtime/context";
 import { configureSettings } from "../lifecycle/runtime/settings";
 import { engineLogger } from "./engine-log";
 import { invokeFunction } from "./functions";
 import { anyPb, emptyPb, grpc, structPb } from "./grpc";
 import { INSTANCE_TOKEN, packageSchema, PACKAGE_NAME, SECRET_INPUTS } from "./schema";
 import { conceal, reveal, secretKeys } from "./secrets";
-import { checkInputsFor, importedInputs, withoutTimeouts, withRequestTimeout } from "./translate";
+import { checkInputsFor, importedInputs, PLUGIN_FRONT_END, withoutTimeouts, withRequestTimeout } from "./translate";
 
 type Props = Record<string, unknown>;
 type Struct = InstanceType<typeof structPb.Struct>;
@@ -85,7 +85,9 @@ function requireInstance(urn: string): void {
 /** The service implementation. `version` is the package's; `engineAddress()` is where Log requests go. */
 export function providerService(version: string, engine: { address?: string }): grpcTypes.UntypedServiceImplementation {
   const schema = JSON.stringify(packageSchema(version));
-  const logged = <T>(urn: string, operation: () => Promise<T>) => withOperationLogger(engineLogger(urn, () => engine.address), operation);
+  /** Runs a lifecycle call with its lines (progress, price lines) sent to the engine under `urn`, in the plugin's words. */
+  const logged = <T>(urn: string, operation: () => Promise<T>) =>
+    withOperationHost({ log: engineLogger(urn, () => engine.address), frontEnd: PLUGIN_FRONT_END }, operation);
   const secretNews = (req: { getNews(): Struct | undefined; getOlds(): Struct | undefined }) =>
     new Set([...unwrap(req.getOlds()).secret, ...unwrap(req.getNews()).secret]);
 
@@ -129,7 +131,7 @@ export function providerService(version: string, engine: { address?: string }): 
       const olds = unwrap(req.getOlds());
       const news = unwrap(req.getNews());
       const own = checkInputsFor(req.getUrn(), news.props);
-      const result = await lifecycle.check(olds.props, own.inputs);
+      const result = await logged(req.getUrn(), () => lifecycle.check(olds.props, own.inputs));
       const failures = [...own.failures, ...(result.failures ?? [])];
       return new providerPb.CheckResponse()
         .setInputs(toStruct(result.inputs as Props, news.secret))
@@ -139,7 +141,7 @@ export function providerService(version: string, engine: { address?: string }): 
       requireInstance(req.getUrn());
       const olds = unwrap(req.getOlds()).props;
       const news = unwrap(req.getNews()).props;
-      const result = await lifecycle.diff(req.getId(), olds, news);
+      const result = await logged(req.getUrn(), () => lifecycle.diff(req.getId(), olds, news));
       // The same rules, for the names of the changed properties (the dynamic protocol has no place for them).
       const { changed } = diffInstance(olds, news);
       return new providerPb.DiffResponse()

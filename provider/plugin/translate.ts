@@ -8,14 +8,23 @@
  * - Wait limits: the `customTimeouts` resource option arrives as each request's `timeout`
  *   (seconds) and becomes the lifecycle's `timeouts.<operation>` for that call only; it is never
  *   stored, and the `timeouts` input is refused (a plugin user sets customTimeouts).
+ * - Words: the lifecycle's messages name the plugin's type token and customTimeouts (PLUGIN_FRONT_END).
  * - Import: an instance read without state becomes an adopted one (`adoptInstanceId`), so the
  *   generated program needs no password and the stack owns the instance as an adopted one.
  */
+import type { FrontEnd } from "../lifecycle/front-end";
 import { formatDuration } from "../lifecycle/inputs/durations";
 import type { Failure } from "../lifecycle/inputs/inputs";
+import { INSTANCE_TOKEN } from "./schema";
 
 type Props = Record<string, unknown>;
 export type Operation = "create" | "update" | "delete";
+
+/** The plugin's words for the lifecycle's messages: its type token, and wait limits set as customTimeouts. */
+export const PLUGIN_FRONT_END: FrontEnd = {
+  typeToken: INSTANCE_TOKEN,
+  timeoutOption: (operation) => `customTimeouts.${operation}`,
+};
 
 /** The engine's address among the plugin's arguments: the last, after flags such as `-v=9` or `--tracing <endpoint>`. */
 export function engineAddressFrom(args: readonly string[]): string | undefined {

@@ -4,8 +4,7 @@
  * can follow; stopping runs last, after every other change. A stopped instance that is about to be
  * reinstalled is not started first: the reinstall brings it up.
  */
-import { messageOf } from "../errors";
-import { waitForStatuses } from "../waits/waiters";
+import { lastSeen, waitForStatuses } from "../waits/waiters";
 import { reinstallWanted } from "./reinstall-wanted";
 import { desiredPower, type InPlaceStep, type StepRun } from "./step";
 
@@ -19,8 +18,7 @@ export async function powerAndWait(run: StepRun, to: "RUNNING" | "STOPPED"): Pro
   if (!result.matched) {
     throw new Error(
       `${to === "RUNNING" ? "StartInstances" : "StopInstances"} was accepted but ${id} did not reach ${to} within ` +
-      `timeouts.update = ${args.limitText} (last status ${result.status ?? "unknown"}` +
-      `${result.lastError ? `; last status query failed: ${messageOf(result.lastError)}` : ""})`);
+      `${ctx.frontEnd.timeoutOption("update")} = ${args.limitText} (${lastSeen(result)})`);
   }
 }
 

@@ -9,7 +9,7 @@
  * ResetInstance is accepted, the new image is recorded even if the wait then fails.
  */
 import { messageOf } from "../errors";
-import { waitForStatuses } from "../waits/waiters";
+import { lastSeen, waitForStatuses } from "../waits/waiters";
 import { powerAndWait } from "./power";
 import { reinstallWanted } from "./reinstall-wanted";
 import { desiredPower, type InPlaceStep, type StepRun } from "./step";
@@ -48,7 +48,7 @@ export const reinstallStep: InPlaceStep = {
     if (!result.matched) {
       throw new Error(
         `ResetInstance was accepted (the reinstall from ${desired.imageId} is under way) but ${id} did not reach RUNNING ` +
-        `within timeouts.update = ${args.limitText} (last status ${result.status ?? "unknown"}); run pulumi up again to wait for it`);
+        `within ${ctx.frontEnd.timeoutOption("update")} = ${args.limitText} (${lastSeen(result)}); run pulumi up again to wait for it`);
     }
     ctx.log.info(`${id}: operating system reinstalled from ${desired.imageId}; RUNNING`);
   },

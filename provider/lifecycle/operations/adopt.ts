@@ -55,7 +55,7 @@ export async function adoptExplicit(
   });
   if (!stable.matched || (stable.status !== "RUNNING" && stable.status !== "STOPPED")) {
     throw redactedError(
-      `Cannot adopt ${id}: it did not settle in RUNNING or STOPPED within timeouts.create = ${args.limitText} ` +
+      `Cannot adopt ${id}: it did not settle in RUNNING or STOPPED within ${ctx.frontEnd.timeoutOption("create")} = ${args.limitText} ` +
       `(last status ${stable.status ?? "unknown"}, after ${formatDuration(ctx.clock.now() - args.started)}). Run pulumi up again later.`, secrets);
   }
   const current = await applyDeclaredSettings(ctx, info, inputs, args, secrets, `${id} is adopted and kept in the stack; run pulumi up again.`);

@@ -93,7 +93,7 @@ async function waitForNewInstance(
       `${id} disappeared while being created (${outcome.status === "NOT_FOUND" ? "no longer listed" : outcome.status} after ${elapsed}); ` +
       `nothing is kept in the stack. Run pulumi up again to create a new instance.`, secrets);
   }
-  const reason = `${id} did not reach RUNNING within timeouts.create = ${args.limitText} (${outcome.status ? `last status ${outcome.status}` : "no status observed yet"}` +
+  const reason = `${id} did not reach RUNNING within ${ctx.frontEnd.timeoutOption("create")} = ${args.limitText} (${outcome.status ? `last status ${outcome.status}` : "no status observed yet"}` +
     `${outcome.lastError ? `; last status query failed: ${messageOf(outcome.lastError)}` : ""}). It is kept in the stack: the next ` +
     `pulumi up waits for it again and applies any changes, pulumi destroy deletes it.`;
   throw await partialFailure(ctx, id, inputs, outcome.status, reason, secrets);
@@ -185,7 +185,7 @@ async function finishAdoptedLeftover(
     return cleanUpFailed(ctx, id, inputs, formatDuration(ctx.clock.now() - args.started), secrets);
   }
   if (!stable.matched || (stable.status !== "RUNNING" && stable.status !== "STOPPED")) {
-    const reason = `${id} (adopted from an interrupted pulumi up) did not become RUNNING within timeouts.create = ${args.limitText} ` +
+    const reason = `${id} (adopted from an interrupted pulumi up) did not become RUNNING within ${ctx.frontEnd.timeoutOption("create")} = ${args.limitText} ` +
       `(last status ${stable.status ?? "unknown"}). It is kept in the stack: the next pulumi up waits for it again.`;
     throw await partialFailure(ctx, id, inputs, stable.status, reason, secrets);
   }

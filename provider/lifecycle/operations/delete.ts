@@ -2,9 +2,9 @@
  * `delete`, in seven steps:
  *
  * 1. TerminateInstance.
- * 2. CREATING / INSTALLING ⇒ wait until `timeouts.delete`: TerminateInstance is sent when the shared
- *    status poll says the instance left PENDING/DEPLOYING/REBUILDING (within about a poll
- *    interval), with a capped, jittered fallback for when the poll cannot tell (terminateWithRetry).
+ * 2. CREATING / INSTALLING ⇒ wait until the delete's limit (`timeouts.delete`, or customTimeouts
+ *    with the plugin): TerminateInstance is sent when the shared status poll says the instance
+ *    left PENDING/DEPLOYING/REBUILDING (within about a poll interval), with a capped, jittered fallback for when the poll cannot tell (terminateWithRetry).
  *    On timeout, fail with the time waited and the last status seen.
  * 3. INVALID_INSTANCE_NOT_FOUND ⇒ already deleted: success.
  * 4. RECYCLED / BEING_RECYCLE ⇒ already on its way out: success, then the forceDelete handling.
@@ -146,8 +146,8 @@ export async function terminateWithRetry(
     } catch (e) {
       if (isApiError(e, ...NOT_FOUND_CODES)) return "gone";
       if (isApiError(e, TERMINATE_CODES.recycled, TERMINATE_CODES.beingRecycled)) return "recycled";
-      if (isApiError(e, TERMINATE_CODES.chargeType)) throw redactedError(prepaidMessage(id, e, props), secrets);
-      if (isApiError(e, TERMINATE_CODES.promise)) throw redactedError(commitmentMessage(id, e, props), secrets);
+      if (isApiError(e, TERMINATE_CODES.chargeType)) throw redactedError(prepaidMessage(ctx, id, e, props), secrets);
+      if (isApiError(e, TERMINATE_CODES.promise)) throw redactedError(commitmentMessage(ctx, id, e, props), secrets);
       if (!isApiError(e, TERMINATE_CODES.creating, TERMINATE_CODES.installing)) {
         throw redactedError(
           `Deleting ${id} failed: ${messageOf(e)}. The instance stays in the stack; run pulumi destroy again once the cause is fixed.`,
@@ -172,10 +172,10 @@ function deleteTimeout(
     ? `; TerminateInstance was refused ${refusals} time${refusals === 1 ? "" : "s"} (last answer ${codeAndRequest(lastError)})`
     : "";
   return redactedError(
-    `Deleting ${id} timed out after ${formatDuration(ctx.clock.now() - args.started)} (timeouts.delete = ${limit.text}): ` +
+    `Deleting ${id} timed out after ${formatDuration(ctx.clock.now() - args.started)} (${ctx.frontEnd.timeoutOption("delete")} = ${limit.text}): ` +
     `the instance is still being created or its OS installed, and TerminateInstance cannot succeed before that ends; ` +
     `last status seen: ${lastStatus ?? "none (the status could not be read)"}${refused}. ` +
-    `The instance stays in the stack. Run pulumi destroy again once it is RUNNING, or raise timeouts.delete ` +
+    `The instance stays in the stack. Run pulumi destroy again once it is RUNNING, or raise ${ctx.frontEnd.timeoutOption("delete")} ` +
     `(a new value is used once pulumi up has recorded it).`,
     secrets);
 }
@@ -198,7 +198,7 @@ async function confirmTerminated(ctx: Ctx, id: string, args: WaitArgs, secrets: 
   if (result.matched && result.status) return result.status;
   throw redactedError(
     `TerminateInstance was accepted for ${id}, but it still reports ${result.status ?? "no status"} after ` +
-    `${formatDuration(ctx.clock.now() - args.started)} (timeouts.delete = ${args.limitText})` +
+    `${formatDuration(ctx.clock.now() - args.started)} (${ctx.frontEnd.timeoutOption("delete")} = ${args.limitText})` +
     `${result.lastError ? `; last status query failed: ${messageOf(result.lastError)}` : ""}. ` +
     `The instance stays in the stack; run pulumi destroy again.`,
     secrets);
@@ -209,7 +209,7 @@ async function releaseFromRecycleBin(ctx: Ctx, id: string, args: WaitArgs, secre
   const recycled = await waitForStatuses(ctx, id, new Set(["RECYCLE", "RELEASING", GONE]), { ...args, immediate: true });
   if (!recycled.matched) {
     throw redactedError(
-      `${id} was terminated but did not reach the recycle bin (RECYCLE) within timeouts.delete = ${args.limitText} ` +
+      `${id} was terminated but did not reach the recycle bin (RECYCLE) within ${ctx.frontEnd.timeoutOption("delete")} = ${args.limitText} ` +
       `(last status ${recycled.status ?? "unknown"}), so it was not released. It stays in the stack; run pulumi destroy again.`,
       secrets);
   }
@@ -232,34 +232,36 @@ async function releaseFromRecycleBin(ctx: Ctx, id: string, args: WaitArgs, secre
   if (!gone.matched) {
     throw redactedError(
       `ReleaseInstances was accepted for ${id}, but it is still listed (${gone.status ?? "unknown"}) after ` +
-      `${formatDuration(ctx.clock.now() - args.started)} (timeouts.delete = ${args.limitText}). It stays in the stack; run pulumi destroy again.`,
+      `${formatDuration(ctx.clock.now() - args.started)} (${ctx.frontEnd.timeoutOption("delete")} = ${args.limitText}). It stays in the stack; run pulumi destroy again.`,
       secrets);
   }
   ctx.log.info(released ? `${id} released from the recycle bin: gone for good` : `${id} is gone (no longer listed)`);
 }
 
-/** `pulumi state delete` needs the URN; for a resource without a parent it can be derived from `__owner`. */
-function stateDeleteAdvice(props: Props): string {
+/**
+ * `pulumi state delete` needs the URN; for a resource without a parent it is built from the
+ * project and stack of `__owner`, the resource name and the front-end's type token.
+ */
+function stateDeleteAdvice(ctx: Ctx, props: Props): string {
   const owner = typeof props.__owner === "string" ? props.__owner : "";
   const [project, stack, ...rest] = owner.split("/");
-  const urn = project && stack && rest.length
-    ? `urn:pulumi:${stack}::${project}::pulumi-nodejs:dynamic/zenlayer:Instance::${rest.join("/")}`
-    : "<urn>";
+  const name = typeof props.__resourceName === "string" && props.__resourceName !== "" ? props.__resourceName : rest.join("/");
+  const urn = project && stack && name ? `urn:pulumi:${stack}::${project}::${ctx.frontEnd.typeToken}::${name}` : "<urn>";
   return `pulumi state delete '${urn}' (pulumi stack --show-urns lists the exact URN)`;
 }
 
-function prepaidMessage(id: string, e: unknown, props: Props): string {
+function prepaidMessage(ctx: Ctx, id: string, e: unknown, props: Props): string {
   const until = typeof props.expiredTime === "string" ? ` (it expires ${props.expiredTime})` : "";
   return `Cannot delete ${id}: it is a subscription (PREPAID) instance, and Zenlayer does not return a subscription ` +
     `before it expires (TerminateInstance: ${codeAndRequest(e)}). The instance stays in the stack and keeps running ` +
     `until it expires${until}. Either wait for the expiry and run pulumi destroy again, or stop managing it with ` +
-    `Pulumi: ${stateDeleteAdvice(props)}.`;
+    `Pulumi: ${stateDeleteAdvice(ctx, props)}.`;
 }
 
-function commitmentMessage(id: string, e: unknown, props: Props): string {
+function commitmentMessage(ctx: Ctx, id: string, e: unknown, props: Props): string {
   return `Cannot delete ${id}: it is a pay-as-you-go instance inside a commitment term, and Zenlayer refuses to ` +
     `return it before the commitment ends (TerminateInstance: ${codeAndRequest(e)}). The instance stays in the stack. ` +
     `Either wait for the end of the commitment and run pulumi destroy again, or stop managing it with Pulumi: ` +
-    `${stateDeleteAdvice(props)}.`;
+    `${stateDeleteAdvice(ctx, props)}.`;
 }
 

@@ -17,7 +17,7 @@ import { normalizeInputs } from "../inputs/normalize";
 import { limitOf } from "../inputs/options";
 import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs";
 import { Progress } from "../runtime/progress";
-import { waitUntilStable, type WaitArgs } from "../waits/waiters";
+import { lastSeen, waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 type Raw = Record<string, unknown>;
 
@@ -46,9 +46,8 @@ export async function updateInstance(ctx: Ctx, id: string, olds: Raw, newsRaw: R
   }
   if (!stable.matched || (status !== "RUNNING" && status !== "STOPPED")) {
     throw redactedError(
-      `Cannot update ${id}: it did not settle in RUNNING or STOPPED within timeouts.update = ${limit.text} ` +
-      `(last status ${status ?? "unknown"} after ${formatDuration(ctx.clock.now() - started)}` +
-      `${stable.lastError ? `; last status query failed: ${messageOf(stable.lastError)}` : ""}). Run pulumi up again later.`, secrets);
+      `Cannot update ${id}: it did not settle in RUNNING or STOPPED within ${ctx.frontEnd.timeoutOption("update")} = ${limit.text} ` +
+      `(${lastSeen(stable)} after ${formatDuration(ctx.clock.now() - started)}). Run pulumi up again later.`, secrets);
   }
   const current = await describeOne(ctx.api, id);
   if (!current) throw redactedError(`Cannot update ${id}: it is no longer listed. Run pulumi refresh to drop it from the stack.`, secrets);

@@ -10,6 +10,7 @@ import { createVmClient, isApiError, type ClientEvent } from "../../client";
 import type { VmApi } from "../../client/types";
 import { statusSource } from "./api";
 import { realClock, type Clock } from "./clock";
+import { DYNAMIC_PROVIDER, type FrontEnd } from "../front-end";
 import { formatDuration } from "../inputs/durations";
 import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
 import { connectionOf, resolveSettings, type Settings } from "./settings";
@@ -30,6 +31,8 @@ export interface Ctx {
    * live instance being replaced create-before-delete (`--replace`, `replaceOnChanges`).
    */
   ownersInState: Set<string>;
+  /** The words of the front-end serving this operation, for messages (front-end.ts). */
+  frontEnd: FrontEnd;
 }
 
 /** Owners seen in state by this process (module state, see Ctx.ownersInState). */
@@ -46,7 +49,9 @@ export function createPoller(api: VmApi, settings: Settings, clock: Clock): Stat
 }
 
 /** Builds a context around a given API (tests, or callers with their own client). */
-export function createContext(parts: { api: VmApi; settings?: Partial<Settings>; clock?: Clock; log?: Logger; poller?: StatusPoller }): Ctx {
+export function createContext(parts: {
+  api: VmApi; settings?: Partial<Settings>; clock?: Clock; log?: Logger; poller?: StatusPoller; frontEnd?: FrontEnd;
+}): Ctx {
   const settings = { ...resolveSettings({}), ...parts.settings } as Settings;
   const clock = parts.clock ?? realClock;
   const secrets = [settings.accessKeyPassword].filter((s): s is string => !!s);
@@ -58,31 +63,38 @@ export function createContext(parts: { api: VmApi; settings?: Partial<Settings>;
     log: redactingLogger(parts.log ?? consoleLogger, secrets),
     secrets,
     ownersInState,
+    frontEnd: parts.frontEnd ?? DYNAMIC_PROVIDER,
   };
 }
 
 let cached: { key: string; ctx: Ctx } | undefined;
 
 /**
- * Where an operation's lines go, when its caller says so. A host that can attach a line to the
- * resource being worked on (a native provider plugin, through the engine) runs each operation
- * inside `withOperationLogger`; without it, lines go to the console as before.
+ * How a front-end serves one operation: where its lines go and the words its users know. A host
+ * that can attach a line to the resource being worked on (a native provider plugin, through the
+ * engine) runs each operation inside `withOperationHost`; without it, lines go to the console and
+ * messages use the dynamic provider's words.
  */
-const operationLogger = new AsyncLocalStorage<Logger>();
+export interface OperationHost {
+  log: Logger;
+  frontEnd: FrontEnd;
+}
 
-/** Runs `operation` with its progress and warning lines sent to `log` (redacted like any other). */
-export function withOperationLogger<T>(log: Logger, operation: () => Promise<T>): Promise<T> {
-  return operationLogger.run(log, operation);
+const operationHost = new AsyncLocalStorage<OperationHost>();
+
+/** Runs `operation` with its lines sent to `host.log` (redacted like any other) and its messages in `host.frontEnd`'s words. */
+export function withOperationHost<T>(host: OperationHost, operation: () => Promise<T>): Promise<T> {
+  return operationHost.run(host, operation);
 }
 
 /**
- * Where a line of the running operation goes: its host's logger inside `withOperationLogger`,
+ * Where a line of the running operation goes: its host's logger inside `withOperationHost`,
  * otherwise the console. Read at each line, so a long-lived object (the price preview) follows
  * whichever operation it is serving.
  */
 export const operationLog: Logger = {
-  info: (line) => (operationLogger.getStore() ?? consoleLogger).info(line),
-  warn: (line) => (operationLogger.getStore() ?? consoleLogger).warn(line),
+  info: (line) => (operationHost.getStore()?.log ?? consoleLogger).info(line),
+  warn: (line) => (operationHost.getStore()?.log ?? consoleLogger).warn(line),
 };
 
 /**
@@ -92,8 +104,8 @@ export const operationLog: Logger = {
  */
 export function currentContext(): Ctx {
   const ctx = sharedContext();
-  const log = operationLogger.getStore();
-  return log ? { ...ctx, log: redactingLogger(log, ctx.secrets) } : ctx;
+  const host = operationHost.getStore();
+  return host ? { ...ctx, log: redactingLogger(host.log, ctx.secrets), frontEnd: host.frontEnd } : ctx;
 }
 
 function sharedContext(): Ctx {
@@ -117,7 +129,7 @@ function sharedContext(): Ctx {
       }
     },
   });
-  const ctx: Ctx = { api, poller: createPoller(api, settings, realClock), settings, clock: realClock, log, secrets, ownersInState };
+  const ctx: Ctx = { api, poller: createPoller(api, settings, realClock), settings, clock: realClock, log, secrets, ownersInState, frontEnd: DYNAMIC_PROVIDER };
   cached = { key, ctx };
   return ctx;
 }

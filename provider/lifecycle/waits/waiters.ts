@@ -5,6 +5,7 @@
  */
 import type { Ctx } from "../runtime/context";
 import { GONE, RECYCLED_STATUSES, TRANSITIONAL_STATUSES } from "../constants";
+import { messageOf } from "../errors";
 import { formatDuration } from "../inputs/durations";
 import type { Progress } from "../runtime/progress";
 import type { WatchResult } from "./status-poller";
@@ -105,4 +106,14 @@ export async function waitUntilStable(ctx: Ctx, id: string, args: WaitArgs): Pro
       args.progress.report(`${id} is ${status}; waiting for RUNNING or STOPPED (${elapsed} of ${args.limitText})`, status);
     },
   });
+}
+
+/**
+ * What a wait that ran out saw last, for its message: the last status, or that none was read in
+ * the time given (a limit shorter than one poll, or status queries that kept failing, whose last
+ * error follows).
+ */
+export function lastSeen(result: { status?: string; lastError?: unknown }): string {
+  const seen = result.status ? `last status ${result.status}` : "no status was read within the limit";
+  return result.lastError ? `${seen}; last status query failed: ${messageOf(result.lastError)}` : seen;
 }

@@ -2,12 +2,16 @@ import { createContext } from "../../../provider/lifecycle/runtime/context";
 import { createInstance } from "../../../provider/lifecycle/operations/create";
 import { deleteInstance, terminateRetryDelay } from "../../../provider/lifecycle/operations/delete";
 import { PartialFailure } from "../../../provider/lifecycle/errors";
+import type { FrontEnd } from "../../../provider/lifecycle/front-end";
 import { apiError, captureLog, FAST, FakeVmApi } from "./helpers/fake-api";
 
-function setup() {
+/** The plugin's words, as its front-end hands them to the lifecycle. */
+const PLUGIN_WORDS: FrontEnd = { typeToken: "zenlayer:index:Instance", timeoutOption: (operation) => `customTimeouts.${operation}` };
+
+function setup(frontEnd?: FrontEnd) {
   const api = new FakeVmApi();
   const { lines, log } = captureLog();
-  const ctx = createContext({ api, settings: FAST, log });
+  const ctx = createContext({ api, settings: FAST, log, ...(frontEnd ? { frontEnd } : {}) });
   return { api, lines, ctx };
 }
 
@@ -65,6 +69,18 @@ describe("delete decision logic (in-memory API)", () => {
     expect(api.count("TerminateInstance")).toBe(0);
     await expect(deleteInstance(ctx, "ins-1", { instanceStatus: "RUNNING", timeouts: { delete: "150ms" } })).rejects.toThrow(
       /last status seen: DEPLOYING; TerminateInstance was refused 1 time \(last answer 403 OPERATION_DENIED_INSTANCE_STATUS_INSTALLING, request id TFAKE-\d+\)/);
+  });
+
+  it("names the wait limit and the type token as the front-end's users write them", async () => {
+    const { api, ctx } = setup(PLUGIN_WORDS);
+    api.add("ins-1", "DEPLOYING");
+    const timeout = await deleteInstance(ctx, "ins-1", { timeouts: { delete: "150ms" } }).catch((e) => e);
+    expect(timeout.message).toMatch(/^Deleting ins-1 timed out after \d+ms \(customTimeouts\.delete = 150ms\)/);
+    expect(timeout.message).toContain("or raise customTimeouts.delete");
+    expect(timeout.message).not.toMatch(/(^|[^m])timeouts\./);
+    api.add("ins-2", "RUNNING", { prepaid: true });
+    const prepaid = await deleteInstance(ctx, "ins-2", { __owner: "proj/dev/web-~0123456789ab", __resourceName: "web-with-a-long-name" }).catch((e) => e);
+    expect(prepaid.message).toContain("pulumi state delete 'urn:pulumi:dev::proj::zenlayer:index:Instance::web-with-a-long-name'");
   });
 
   it("treats INVALID_INSTANCE_NOT_FOUND as already deleted", async () => {
