@@ -129,7 +129,12 @@ export function estimateCreate(
   ]);
 }
 
-/** What the internet part is called for the inputs' internet charge type. */
+/**
+ * What the internet part is called for the inputs' internet charge type. Without
+ * `trafficPackageSize` Zenlayer gives a traffic-package instance its free package (CreateInstances'
+ * documentation), which is why its price may be 0: the line says so.
+ */
 export function internetItem(inputs: Raw): string {
-  return applyDefaults(inputs).internetChargeType === "ByTrafficPackage" ? "traffic package" : "bandwidth";
+  if (applyDefaults(inputs).internetChargeType !== "ByTrafficPackage") return "bandwidth";
+  return typeof inputs.trafficPackageSize === "number" ? "traffic package" : "traffic package (Zenlayer's free size)";
 }

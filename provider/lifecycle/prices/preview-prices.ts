@@ -15,7 +15,7 @@
  * inquiries (a fleet of equal instances) are asked once. Unknown values and missing credentials
  * give a note and no API call; `zenlayer:showPrices: false` gives nothing at all.
  */
-import { isApiError, ZenlayerConfigError } from "../../client";
+import { CLIENT_ERROR_CODES, isApiError, ZenlayerConfigError } from "../../client";
 import type { Price, PriceApi } from "../../client/price-types";
 import { differs } from "../diff/diff";
 import { applyDefaults } from "../inputs/defaults";
@@ -78,7 +78,9 @@ export class PricePreview {
     const key = resourceKey(news, olds);
     this.announced.add(key);
     await this.guard(resourceName(news, olds), memoKey("change", key, news, olds), async (say) => {
-      if (!replacing && changed.length === 1 && changed[0] === "internetMaxBandwidthOut") {
+      // The instance's bandwidth inquiry prices a bandwidth billed as such; under another network
+      // billing (a traffic package, 95th percentile) the cap is priced with the whole instance below.
+      if (!replacing && changed.length === 1 && changed[0] === "internetMaxBandwidthOut" && after.internetChargeType === "ByBandwidth") {
         return this.bandwidthChange(id, before, after, say);
       }
       if (!replacing && changed.length === 1 && changed[0] === "trafficPackageSize") {
@@ -171,6 +173,8 @@ export class PricePreview {
     }
     if (isApiError(e)) {
       if (e.code === "REQUEST_TIMEOUT") return `${e.action} did not answer in time (previews wait at most ${PRICE_BUDGET_MS / 1000} s in all for prices)`;
+      // No answer at all (refused, reset, unreadable) is a failure to reach Zenlayer, not an answer.
+      if (e.code === CLIENT_ERROR_CODES.NETWORK_ERROR) return `${e.action} failed: Zenlayer could not be reached (${e.apiMessage})`;
       return `${e.action} answered ${e.code}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ""}${e.requestId ? `, request ${e.requestId}` : ""}`;
     }
     return messageOf(e);

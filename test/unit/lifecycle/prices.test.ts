@@ -1,4 +1,4 @@
-import { ZenlayerConfigError } from "../../../provider/client";
+import { ZenlayerApiError, ZenlayerConfigError } from "../../../provider/client";
 import type { InquiryPriceCreateInstanceRequest, InquiryPriceCreateInstanceResponse, Price, PriceApi } from "../../../provider/client/price-types";
 import { UNKNOWN } from "../../../provider/lifecycle/constants";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -122,6 +122,23 @@ describe("price lines for new instances (check)", () => {
     expect(lines[0]).toMatch(/^web-0: no price estimate: InquiryPriceCreateInstance answered INVALID_ZONE_NOT_FOUND \(HTTP 404\), request TFAKE-\d+$/);
   });
 
+  it("says an inquiry that never reached Zenlayer failed, rather than that Zenlayer answered", async () => {
+    const { preview, lines, api } = setUp();
+    api.failWith = new ZenlayerApiError({
+      action: "InquiryPriceCreateInstance", code: "NETWORK_ERROR", apiMessage: "connect ECONNREFUSED 127.0.0.1:9", attempts: 1, retryable: true,
+    });
+    await preview.onCheck({}, inputs("web-0"));
+    expect(lines).toEqual(["web-0: no price estimate: InquiryPriceCreateInstance failed: Zenlayer could not be reached (connect ECONNREFUSED 127.0.0.1:9)"]);
+  });
+
+  it("names a traffic package without a size as Zenlayer's free one", async () => {
+    const { preview, lines } = setUp();
+    await preview.onCheck({}, inputs("web-0", { internetChargeType: "ByTrafficPackage" }));
+    await preview.onCheck({}, inputs("web-1", { internetChargeType: "ByTrafficPackage", trafficPackageSize: 2 }));
+    expect(lines[0]).toContain("USD/hour traffic package (Zenlayer's free size)");
+    expect(lines[1]).toContain("USD/hour traffic package +");
+  });
+
   it("waits at most the budget for a slow answer, then gives up for the rest of the run", async () => {
     const { preview, lines, api, timeouts } = setUp({ budgetMs: 150 });
     api.delayMs = 5_000;
@@ -177,6 +194,16 @@ describe("price lines for changes (diff)", () => {
       { instanceId: "ins-1", internetMaxBandwidthOut: 5 }, { instanceId: "ins-1", internetMaxBandwidthOut: 1 },
     ]);
     expect(lines).toEqual(["web-0: bandwidth 1 → 5 Mbps ≈ 0.03 USD/hour bandwidth (list price; 0.027 after discount); +0.024 USD/hour from today's 0.006"]);
+  });
+
+  it("prices a bandwidth change of a traffic-package instance as the whole instance, not as billed bandwidth", async () => {
+    const { preview, lines, api } = setUp();
+    const pkg = { internetChargeType: "ByTrafficPackage", trafficPackageSize: 1 };
+    await preview.onDiff("ins-1", inputs("web-0", pkg), inputs("web-0", { ...pkg, internetMaxBandwidthOut: 5 }), { changes: true });
+    expect(api.calls.map((c) => c.action)).toEqual(["InquiryPriceCreateInstance", "InquiryPriceCreateInstance"]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^web-0: after the change ≈ .* USD\/hour traffic package /);
+    expect(lines[0]).not.toMatch(/bandwidth/);
   });
 
   it("prices a traffic package change with InquiryPriceInstanceTrafficPackage", async () => {
