@@ -8,10 +8,14 @@
  * So a small file named after the CLI process (pid and start time, which a reused pid does not
  * share) records the lines of this command, and the update phase skips what its preview printed.
  *
+ * The files live in a folder of the user's own under the temp folder (privateFolder): what a
+ * person deploys is nobody else's business, and a folder another user made (or a link planted in
+ * its place) is never used.
+ *
  * Linux only (it reads /proc); elsewhere, or when anything here fails, nothing is remembered and
  * `pulumi up` prints a price line in both phases.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 
@@ -27,12 +31,13 @@ const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "zsh", "ash",
 const KEEP_MS = 24 * 3600_000;
 
 /**
- * The memory of the CLI command that started this process, in `dir` (default: the temp folder).
+ * The memory of the CLI command that started this process, in `dir` (default: the user's private
+ * folder under the temp folder).
  * The search for the CLI starts at `parentPid`: this process's parent, which tests replace.
  * The file is found on first use, so a provider process that prints no price line (prices off,
  * nothing to price) never walks the process table or cleans the folder.
  */
-export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price-lines"), parentPid = process.ppid): RunMemory {
+export function cliRunMemory(dir = defaultFolder(), parentPid = process.ppid): RunMemory {
   let file: string | null | undefined;
   const located = (): string | null => {
     if (file === undefined) file = memoryFile(dir, parentPid);
@@ -52,7 +57,7 @@ export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price
       const found = located();
       if (found === null) return;
       try {
-        appendFileSync(found, `${oneLine(key)}\n`);
+        appendFileSync(found, `${oneLine(key)}\n`, { mode: 0o600 });
       } catch {
         // Remembering is a nicety: at worst the line is printed again by the update phase.
       }
@@ -64,13 +69,33 @@ export function cliRunMemory(dir = path.join(tmpdir(), "pulumi-zenlayer-vm-price
 function memoryFile(dir: string, parentPid: number): string | null {
   try {
     const cli = cliProcess(parentPid);
-    if (!cli) return null;
-    mkdirSync(dir, { recursive: true });
+    if (!cli || !privateFolder(dir)) return null;
     removeOld(dir);
     return path.join(dir, `${cli.pid}-${cli.startTicks}.txt`);
   } catch {
     return null;
   }
+}
+
+/** `pulumi-zenlayer-vm-<uid>` under the temp folder: one per user, so no user reads another's. */
+export function defaultFolder(): string {
+  return path.join(tmpdir(), `pulumi-zenlayer-vm-${process.getuid?.() ?? "user"}`);
+}
+
+/**
+ * Makes `dir` (mode 0700) unless it exists, then uses it only if it is a real folder (not a link)
+ * owned by this user and closed to everyone else: a name in a shared temp folder can be taken by
+ * someone else first.
+ */
+function privateFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return false;
+  }
+  const stat = lstatSync(dir);
+  const owner = process.getuid?.();
+  return stat.isDirectory() && (owner === undefined || stat.uid === owner) && (stat.mode & 0o077) === 0;
 }
 
 /** The nearest ancestor that is not a shell, with its start time from /proc/<pid>/stat. */

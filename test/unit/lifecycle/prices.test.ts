@@ -1,11 +1,11 @@
 import { ZenlayerApiError, ZenlayerConfigError } from "../../../provider/client";
 import type { InquiryPriceCreateInstanceRequest, InquiryPriceCreateInstanceResponse, Price, PriceApi } from "../../../provider/client/price-types";
 import { UNKNOWN } from "../../../provider/lifecycle/constants";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { InquiryBudget } from "../../../provider/lifecycle/prices/budget";
-import { cliRunMemory, type RunMemory } from "../../../provider/lifecycle/prices/cli-run";
+import { cliRunMemory, defaultFolder, type RunMemory } from "../../../provider/lifecycle/prices/cli-run";
 import { PricePreview } from "../../../provider/lifecycle/prices/preview-prices";
 import { realClock } from "../../../provider/lifecycle/runtime/clock";
 import { apiError } from "./helpers/fake-api";
@@ -255,6 +255,33 @@ describe("one CLI command prints a price line once (pulumi up: preview phase, th
     await second.preview.onCheck({}, inputs("web-0"));
     expect(second.lines).toHaveLength(1);
     expect(second.lines[0]).toMatch(/^web-0: ≈ /);
+  });
+
+  it("keeps the memory in a folder of the user's own, made with mode 0700, and never in one that is not", () => {
+    expect(defaultFolder()).toBe(path.join(tmpdir(), `pulumi-zenlayer-vm-${process.getuid!()}`));
+    const parent = mkdtempSync(path.join(tmpdir(), "price-lines-"));
+    try {
+      const fresh = path.join(parent, "fresh");
+      const memory = cliRunMemory(fresh, process.pid);
+      memory.add("k1");
+      expect(memory.has("k1")).toBe(true);
+      expect(statSync(fresh).mode & 0o777).toBe(0o700);
+      expect(statSync(path.join(fresh, readdirSync(fresh)[0]!)).mode & 0o777).toBe(0o600);
+
+      const open = path.join(parent, "open");
+      mkdirSync(open);
+      chmodSync(open, 0o777);
+      const planted = path.join(parent, "planted");
+      symlinkSync(fresh, planted);
+      for (const dir of [open, planted]) {
+        const refused = cliRunMemory(dir, process.pid);
+        refused.add("k2");
+        expect(refused.has("k2")).toBe(false);
+      }
+      expect(readdirSync(open)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it("keeps the memory in a file named after the CLI process, shared by its child processes", () => {
