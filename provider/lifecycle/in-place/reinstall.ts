@@ -1,5 +1,6 @@
 /**
- * imageId / keyId: a reinstall. StopInstances (when RUNNING) → wait STOPPED → ResetInstance with
+ * imageId / keyId: a reinstall. DescribeImages (the image must exist in the instance's zone, so
+ * a mistyped id stops nothing) → StopInstances (when RUNNING) → wait STOPPED → ResetInstance with
  * the image and the login (the key pair, or the password) → wait REBUILDING → RUNNING. The
  * instance keeps its id, its addresses and its data disks; the system disk is rewritten.
  *
@@ -20,6 +21,7 @@ export const reinstallStep: InPlaceStep = {
   async apply(run) {
     const { ctx, id, current, desired, args, done } = run;
     const login = desired.keyId !== undefined ? { keyId: desired.keyId } : desired.password !== undefined ? { password: desired.password } : {};
+    await requireImage(run);
     ctx.log.info(
       `${id}: reinstalling the operating system from image ${desired.imageId}` +
       `${desired.keyId !== undefined ? ` with key pair ${desired.keyId}` : ""}: the system disk is rewritten; ` +
@@ -53,6 +55,16 @@ export const reinstallStep: InPlaceStep = {
     ctx.log.info(`${id}: operating system reinstalled from ${desired.imageId}; RUNNING`);
   },
 };
+
+/** Fails, before anything is stopped, unless DescribeImages lists the wanted image in the instance's zone. */
+async function requireImage(run: StepRun): Promise<void> {
+  const { ctx, desired } = run;
+  const { requestId, dataSet } = await ctx.api.describeImages({ zoneId: desired.zoneId, imageIds: [desired.imageId] });
+  if (dataSet.some((image) => image.imageId === desired.imageId)) return;
+  throw new Error(
+    `image ${desired.imageId} does not exist in zone ${desired.zoneId} (DescribeImages, request id ${requestId}); ` +
+    `nothing was stopped or reinstalled. Choose an image of that zone (getImages lists them)`);
+}
 
 /** Starts the instance this step stopped; returns the sentence that says what happened. */
 async function restartAfterFailure(run: StepRun): Promise<string> {

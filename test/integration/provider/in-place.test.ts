@@ -59,15 +59,32 @@ describe("in-place changes against the simulator", () => {
     expect(h.sim.control.getInstance(id)?.keyId).toBe("key-Zx9Lm2Qp");
   });
 
-  it("starts the instance again when ResetInstance is refused after the stop, and says so", async () => {
+  it("refuses an image the instance's zone does not have before StopInstances: nothing stopped, nothing applied", async () => {
     const { id, outs } = await h.createVm();
     const news = (await h.provider.check(outs, { ...h.inputs(), __owner: outs.__owner, instanceName: outs.instanceName, imageId: "img-notInThisZone" })).inputs;
     h.sim.control.resetStats();
     const error = await h.provider.update(id, outs, news).catch((e) => e);
-    expect(error.message).toMatch(new RegExp(`^Updating ${id} \\(imageId/keyId\\) failed: .*INVALID_IMAGE_NOT_FOUND.*` +
-      `The instance had been stopped for the reinstall and was started again; nothing was reinstalled \\(nothing was applied\\)\\. Run pulumi up again`));
-    expect(h.sim.control.stats().requests).toMatchObject({ StopInstances: 1, ResetInstance: 1, StartInstances: 1 });
+    expect(error.message).toMatch(new RegExp(`^Updating ${id} \\(imageId/keyId\\) failed: image img-notInThisZone does not exist in zone SEL-A ` +
+      `\\(DescribeImages, request id \\S+\\); nothing was stopped or reinstalled\\. Choose an image of that zone \\(getImages lists them\\) \\(nothing was applied\\)\\. Run pulumi up again`));
+    expect(h.sim.control.stats().requests).toMatchObject({ DescribeImages: 1 });
+    expect(h.sim.control.stats().requests.StopInstances ?? 0).toBe(0);
+    expect(h.sim.control.stats().requests.ResetInstance ?? 0).toBe(0);
     expect(h.sim.control.getInstance(id)?.instanceStatus).toBe("RUNNING");
+  });
+
+  it("starts the instance again when ResetInstance fails after the stop, and says so", async () => {
+    const { id, outs } = await h.createVm();
+    const news = (await h.provider.check(outs, { ...h.inputs(), __owner: outs.__owner, instanceName: outs.instanceName, imageId: IMAGES[1]!.imageId })).inputs;
+    h.sim.control.resetStats();
+    h.sim.control.setFaults({ errorRate: 1, actions: ["ResetInstance"] });
+    const error = await h.provider.update(id, outs, news).catch((e) => e);
+    h.sim.control.setFaults({});
+    expect(error.message).toMatch(new RegExp(`^Updating ${id} \\(imageId/keyId\\) failed: ResetInstance failed: .*` +
+      `The instance had been stopped for the reinstall and was started again; nothing was reinstalled \\(nothing was applied\\)\\. Run pulumi up again`));
+    expect(h.sim.control.stats().requests).toMatchObject({ DescribeImages: 1, StopInstances: 1, StartInstances: 1 });
+    expect(h.sim.control.stats().requests.ResetInstance).toBeGreaterThanOrEqual(1);
+    expect(h.sim.control.getInstance(id)?.instanceStatus).toBe("RUNNING");
+    expect(h.sim.control.getInstance(id)?.imageId).toBe(IMAGES[0]!.imageId);
   });
 
   it("finishes a reinstall interrupted after StopInstances: the next update resets the stopped instance without a second stop", async () => {
