@@ -181,7 +181,7 @@ test("customTimeouts bound the create: a slow instance fails the up on time and 
     expect(up.code).not.toBe(0);
     const [kept] = await stack.instances(INSTANCE_TOKEN);
     expect(kept?.id).toMatch(/^ins-/);
-    expect(up.output).toMatch(new RegExp(`${kept!.id} did not reach RUNNING within timeouts\\.create = 1s`));
+    expect(up.output).toMatch(new RegExp(`${kept!.id} did not reach RUNNING within customTimeouts\\.create = 1s`));
     expect(slow.control.getInstance(kept!.id!)?.instanceStatus).toBe("PENDING");
     await stack.destroy();
     expect(await stack.instances(INSTANCE_TOKEN)).toHaveLength(0);
