@@ -4,7 +4,8 @@
  * 1. TerminateInstance.
  * 2. CREATING / INSTALLING ⇒ wait until the delete's limit (`timeouts.delete`, or customTimeouts
  *    with the plugin): TerminateInstance is sent when the shared status poll says the instance
- *    left PENDING/DEPLOYING/REBUILDING (within about a poll interval), with a capped, jittered fallback for when the poll cannot tell (terminateWithRetry).
+ *    left PENDING/DEPLOYING/REBUILDING (within about a poll interval), with a capped, jittered
+ *    fallback for when the poll cannot tell (terminateWithRetry).
  *    On timeout, fail with the time waited and the last status seen.
  * 3. INVALID_INSTANCE_NOT_FOUND ⇒ already deleted: success.
  * 4. RECYCLED / BEING_RECYCLE ⇒ already on its way out: success, then the forceDelete handling.
