@@ -57,5 +57,7 @@ export function buildRecord(
     commitment: false,
     timeline,
     bandwidthChange: null,
+    trafficPackageChange: null,
+    instanceTypeChange: null,
   };
 }

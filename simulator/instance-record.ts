@@ -33,10 +33,8 @@ export interface InstanceRecord extends InstanceSettings {
   commitment: boolean;
   timeline: Timeline;
   bandwidthChange: BandwidthChange | null;
-  /** Absent in state files written before traffic package changes existed. */
-  trafficPackageChange?: OrderedChange<number | null> | null;
-  /** Absent in state files written before instance type changes existed. */
-  instanceTypeChange?: OrderedChange<string> | null;
+  trafficPackageChange: OrderedChange<number | null> | null;
+  instanceTypeChange: OrderedChange<string> | null;
 }
 
 /** The value in force at `now`: the new one once an ordered change has completed. */

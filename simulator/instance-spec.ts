@@ -3,7 +3,7 @@ import {
   KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
   findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
 } from "./catalogue";
-import { INSTANCE_NAME_RULE, REQUEST_LIMITS } from "../facts/rules";
+import { INSTANCE_NAME_RULE, REQUEST_LIMITS, type InternetChargeType } from "../facts/rules";
 import { apiError } from "./errors";
 import type { Tag } from "./instance-record";
 import {
@@ -19,7 +19,7 @@ export interface InstanceSpec {
   instanceChargeType: "POSTPAID" | "PREPAID";
   period: number | null;
   autoRenew: boolean;
-  internetChargeType: string;
+  internetChargeType: InternetChargeType;
   internetMaxBandwidthOut: number;
   trafficPackageSize: number | null;
   instanceName: string;

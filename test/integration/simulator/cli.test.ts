@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { callApi } from "./helpers/zc-client";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { callApi, ok, waitFor } from "./helpers/zc-client";
+import { createBody } from "./helpers/fixtures";
 
 // Runs the CLI from its TypeScript source through ts-node (a dev dependency), so the test needs
 // no prior build and cannot pass against a stale dist/.
@@ -41,6 +44,24 @@ function startCli(args: string[], env: Record<string, string> = {}): Promise<{ l
   });
 }
 
+const DEFAULT_KEYS = { accessKeyId: "sim-access-key-id", accessKeyPassword: "sim-access-key-password" };
+/** Fast states, so a test through the real process waits milliseconds, not seconds. */
+const FAST = ["--pending-ms", "20", "--deploying-ms", "20", "--stopping-ms", "20", "--booting-ms", "20", "--bandwidth-change-ms", "50"];
+
+/** The base URL in the line the CLI prints once listening. */
+function urlOf(line: string): string {
+  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+  if (!url) throw new Error(`no URL in "${line}"`);
+  return url;
+}
+
+/** Sends SIGTERM to the running CLI and resolves with its exit code. */
+async function terminate(): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
+  child!.kill("SIGTERM");
+  return exited;
+}
+
 describe("zenlayer-sim CLI", () => {
   it("prints one line with the base URL on --port 0, serves the API, logs to stderr and stops on SIGTERM", async () => {
     const { line, stderr } = await startCli(["--port", "0", "--access-key-id", "cli-key"], { ZENLAYER_SIM_ACCESS_KEY_PASSWORD: "cli-secret" });
@@ -79,4 +100,25 @@ describe("zenlayer-sim CLI", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it("keeps a completed resize across SIGTERM and a restart on the same state file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zenlayer-sim-cli-"));
+    const state = ["--state-file", join(dir, "state.json")];
+    try {
+      const first = { url: urlOf((await startCli(["--port", "0", "--quiet", ...FAST, ...state])).line), ...DEFAULT_KEYS };
+      const instanceId = (await ok(first, "CreateInstances", createBody())).instanceIdSet[0];
+      const describe = async (target: typeof first) => (await ok(target, "DescribeInstances", { instanceIds: [instanceId] })).dataSet[0];
+      await waitFor(() => describe(first), (i) => i.instanceStatus === "RUNNING");
+      await ok(first, "ModifyInstanceType", { instanceId, instanceTypeId: "c.2c4g" });
+      await waitFor(() => ok(first, "DescribeInstanceTypeStatus", { instanceId }), (s) => s.modifiedInstanceTypeStatus === "Enable");
+      expect(await describe(first)).toMatchObject({ instanceType: "c.2c4g", cpuCount: 2 });
+      expect(await terminate()).toBe(0);
+
+      const second = { url: urlOf((await startCli(["--port", "0", "--quiet", ...FAST, ...state])).line), ...DEFAULT_KEYS };
+      expect(await describe(second)).toMatchObject({ instanceType: "c.2c4g", cpuCount: 2, memory: 4 });
+      expect(await ok(second, "DescribeInstanceTypeStatus", { instanceId })).toMatchObject({ instanceType: "c.2c4g", modifiedInstanceTypeStatus: "Enable" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
