@@ -33,8 +33,8 @@ export class SimulatorControl {
     return this.core.options.clock();
   }
 
-  private show(live: LiveInstance, now: number): SimInstance {
-    return { ...toInstanceInfo(live.record, live.status, now), commitment: live.record.commitment };
+  private show(live: LiveInstance): SimInstance {
+    return { ...toInstanceInfo(live.record, live.status), commitment: live.record.commitment };
   }
 
   private require(instanceId: string): LiveInstance {
@@ -48,20 +48,18 @@ export class SimulatorControl {
     const now = this.now;
     this.core.store.put(live.record, now);
     this.core.store.flush(now);
-    return this.show(this.require(live.record.instanceId), now);
+    return this.show(this.require(live.record.instanceId));
   }
 
   /** Every instance, in creation order (recycle-bin ones included). */
   listInstances(): SimInstance[] {
-    const now = this.now;
-    return this.core.store.list(now).map((live) => this.show(live, now));
+    return this.core.store.list(this.now).map((live) => this.show(live));
   }
 
   /** One instance, or undefined when unknown or gone. */
   getInstance(instanceId: string): SimInstance | undefined {
-    const now = this.now;
-    const live = this.core.store.get(instanceId, now);
-    return live && this.show(live, now);
+    const live = this.core.store.get(instanceId, this.now);
+    return live && this.show(live);
   }
 
   /**

@@ -37,31 +37,61 @@ export interface InstanceRecord extends InstanceSettings {
   instanceTypeChange: OrderedChange<string> | null;
 }
 
-/** The value in force at `now`: the new one once an ordered change has completed. */
-export function valueAt<T>(base: T, change: OrderedChange<T> | null | undefined, now: number): T {
-  return change && now >= change.doneAt ? change.to : base;
-}
-
 /** `Processing` until an ordered change completes, then `Enable`; null without a change. */
-export function changeStatus(change: { doneAt: number } | null | undefined, now: number): "Processing" | "Enable" | null {
+export function changeStatus(change: { doneAt: number } | null, now: number): "Processing" | "Enable" | null {
   if (!change) return null;
   return now >= change.doneAt ? "Enable" : "Processing";
 }
 
-/** The instance type in force at `now`. */
-export function instanceTypeAt(record: InstanceRecord, now: number): string {
-  return valueAt(record.instanceType, record.instanceTypeChange, now);
+/**
+ * Folds every ordered change that has completed by `now` into the field it changes, so that a
+ * record's own fields always hold the values in force: a rule that reads `record.instanceType`
+ * reads the type after a completed resize, never the one it replaced. The change itself stays on
+ * record (its status reads `Enable`). The store settles every record it hands out; returns
+ * whether a field moved.
+ */
+export function settleChanges(record: InstanceRecord, now: number): boolean {
+  const done = <T>(change: OrderedChange<T> | null, current: T): change is OrderedChange<T> =>
+    change !== null && now >= change.doneAt && current !== change.to;
+  let moved = false;
+  if (done(record.bandwidthChange, record.internetMaxBandwidthOut)) {
+    record.internetMaxBandwidthOut = record.bandwidthChange.to;
+    moved = true;
+  }
+  if (done(record.trafficPackageChange, record.trafficPackageSize)) {
+    record.trafficPackageSize = record.trafficPackageChange.to;
+    moved = true;
+  }
+  if (done(record.instanceTypeChange, record.instanceType)) {
+    record.instanceType = record.instanceTypeChange.to;
+    moved = true;
+  }
+  return moved;
 }
 
-/** The traffic package size in force at `now`. */
-export function trafficPackageAt(record: InstanceRecord, now: number): number | null {
-  return valueAt(record.trafficPackageSize, record.trafficPackageChange, now);
+/** The change of `record` still processing at `now`, or null. */
+function pending<T>(change: OrderedChange<T> | null, now: number): OrderedChange<T> | null {
+  return change && now < change.doneAt ? change : null;
 }
 
-/** The bandwidth in force at `now`: the new value once a change has completed. */
-export function bandwidthAt(record: InstanceRecord, now: number): number {
-  const change = record.bandwidthChange;
-  return change && now >= change.doneAt ? change.to : record.internetMaxBandwidthOut;
+/**
+ * The most bandwidth a settled record may be given at `now`: the limit of its type in force, and,
+ * while a type change is processing, of the type it is becoming too — so that neither a bandwidth
+ * change nor the resize that completes after it leaves the instance above its type's limit.
+ */
+export function bandwidthLimit(record: InstanceRecord, now: number): { limit: number; instanceType: string } {
+  const types = [record.instanceType, pending(record.instanceTypeChange, now)?.to].filter((t): t is string => t !== undefined);
+  return types
+    .map((instanceType) => ({ instanceType, limit: findInstanceType(instanceType)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER }))
+    .reduce((tightest, next) => (next.limit < tightest.limit ? next : tightest));
+}
+
+/**
+ * The most bandwidth a settled record may reach at `now`: the value in force, or the target of a
+ * bandwidth change still processing when that is higher. Another type must allow this much.
+ */
+export function bandwidthReach(record: InstanceRecord, now: number): number {
+  return Math.max(record.internetMaxBandwidthOut, pending(record.bandwidthChange, now)?.to ?? 0);
 }
 
 /** Formats epoch ms the way Zenlayer does: ISO-8601 UTC without milliseconds. */
@@ -106,9 +136,9 @@ export interface InstanceInfo {
   tags: { tags: Tag[] };
 }
 
-/** The InstanceInfo of an instance; `status` is the status derived for this moment. */
-export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, now: number): InstanceInfo {
-  const instanceType = instanceTypeAt(record, now);
+/** The InstanceInfo of a settled instance (as the store hands it out); `status` is the status derived for this moment. */
+export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus): InstanceInfo {
+  const instanceType = record.instanceType;
   const type = findInstanceType(instanceType);
   const image = findImage(record.imageId);
   const group = findResourceGroup(record.resourceGroupId) ?? DEFAULT_RESOURCE_GROUP;
@@ -126,7 +156,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     imageName: image?.imageName ?? "",
     instanceChargeType: record.instanceChargeType,
     internetChargeType: record.internetChargeType,
-    internetMaxBandwidthOut: bandwidthAt(record, now),
+    internetMaxBandwidthOut: record.internetMaxBandwidthOut,
     period: record.period,
     publicIpAddresses: hidePublic ? [] : [...record.publicIpAddresses],
     publicIpv6Addresses: [],
@@ -137,7 +167,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     resourceGroupId: group.resourceGroupId,
     resourceGroupName: group.resourceGroupName,
     instanceStatus: status,
-    trafficPackageSize: trafficPackageAt(record, now),
+    trafficPackageSize: record.trafficPackageSize,
     securityGroupIds: [...record.securityGroupIds],
     systemDisk: { ...record.systemDisk },
     dataDisks: record.dataDisks.map((d) => ({ ...d })),
@@ -149,7 +179,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
 }
 
 /**
- * The answer of DescribeInstanceInternetStatus at `now`. The SDK types the modified values as
+ * The answer of DescribeInstanceInternetStatus at `now`, for a settled record. The SDK types the modified values as
  * pointers (null when nothing changed) and the statuses as plain strings (left out then).
  */
 export function toInternetStatus(record: InstanceRecord, now: number): Record<string, unknown> {
@@ -157,10 +187,10 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
   return {
     instanceId: record.instanceId,
     instanceName: record.instanceName,
-    internetMaxBandwidthOut: bandwidthAt(record, now),
+    internetMaxBandwidthOut: record.internetMaxBandwidthOut,
     modifiedInternetMaxBandwidthOut: change ? change.to : null,
     ...(change ? { modifiedBandwidthStatus: changeStatus(change, now) } : {}),
-    trafficPackageSize: trafficPackageAt(record, now),
+    trafficPackageSize: record.trafficPackageSize,
     modifiedTrafficPackageSize: record.trafficPackageChange ? record.trafficPackageChange.to : null,
     ...(record.trafficPackageChange
       ? { modifiedTrafficPackageStatus: changeStatus(record.trafficPackageChange, now) }
@@ -168,13 +198,13 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
   };
 }
 
-/** The answer of DescribeInstanceTypeStatus at `now`: the modified fields only while a change is on record. */
+/** The answer of DescribeInstanceTypeStatus at `now` for a settled record: the modified fields only while a change is on record. */
 export function toInstanceTypeStatus(record: InstanceRecord, now: number): Record<string, unknown> {
   const change = record.instanceTypeChange;
   return {
     instanceId: record.instanceId,
     instanceName: record.instanceName,
-    instanceType: instanceTypeAt(record, now),
+    instanceType: record.instanceType,
     ...(change ? { modifiedInstanceType: change.to, modifiedInstanceTypeStatus: changeStatus(change, now) } : {}),
   };
 }

@@ -42,5 +42,5 @@ function filterFrom(params: Params): (live: LiveInstance) => boolean {
 export const DescribeInstances: ActionHandler = (params, ctx) => {
   const matches = filterFrom(params);
   const found = ctx.store.list(ctx.now).filter(matches);
-  return page(found.map((live) => toInstanceInfo(live.record, live.status, ctx.now)), params);
+  return page(found.map((live) => toInstanceInfo(live.record, live.status)), params);
 };

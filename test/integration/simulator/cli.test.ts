@@ -117,6 +117,8 @@ describe("zenlayer-sim CLI", () => {
       const second = { url: urlOf((await startCli(["--port", "0", "--quiet", ...FAST, ...state])).line), ...DEFAULT_KEYS };
       expect(await describe(second)).toMatchObject({ instanceType: "c.2c4g", cpuCount: 2, memory: 4 });
       expect(await ok(second, "DescribeInstanceTypeStatus", { instanceId })).toMatchObject({ instanceType: "c.2c4g", modifiedInstanceTypeStatus: "Enable" });
+      // The limit is the new type's (500 Mbps), not the old one's (200 Mbps).
+      expect((await callApi(second, "ModifyInstanceBandwidth", { instanceId, internetMaxBandwidthOut: 300 })).status).toBe(200);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
