@@ -2,8 +2,9 @@ import type { AddressInfo } from "node:net";
 import { SimulatorControl } from "./control";
 import type { SimulatorCore } from "./core";
 import { FaultInjector, parseFaultConfig } from "./faults";
-import { resolveOptions, type SimulatorOptions } from "./options";
+import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from "./options";
 import { API_PATH, createSimulatorServer } from "./server";
+import { StateFileLock } from "./state-lock";
 import { StatsCounter } from "./stats";
 import { InstanceStore } from "./store";
 
@@ -29,9 +30,8 @@ export interface RunningSimulator {
   stop(): Promise<void>;
 }
 
-/** Starts the Zenlayer VM API simulator and resolves once it is listening. */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const resolved = resolveOptions(options);
+/** The simulator's parts, listening on `resolved.host` / `resolved.port`. */
+async function listen(resolved: ResolvedOptions) {
   const faults = new FaultInjector(resolved.seed, resolved.clock);
   faults.configure(parseFaultConfig(resolved.faults));
   const core: SimulatorCore = {
@@ -50,10 +50,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       resolve();
     });
   });
+  return { core, control, server };
+}
+
+/** Starts the Zenlayer VM API simulator and resolves once it is listening. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const resolved = resolveOptions(options);
+  // Taken before the state file is read, and held until the last save at stop.
+  const lock = resolved.statePath ? StateFileLock.acquire(resolved.statePath) : undefined;
+  let parts: Awaited<ReturnType<typeof listen>>;
+  try {
+    parts = await listen(resolved);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const { core, control, server } = parts;
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   const domain = `${hostInUrl}:${port}`;
   const url = `http://${domain}`;
+  lock?.announce(url);
   let stopped: Promise<void> | undefined;
   return {
     url,
@@ -68,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => core.store.close(resolved.clock()));
+      }).then(() => core.store.close(resolved.clock())).finally(() => lock?.release());
       return stopped;
     },
   };

@@ -9,35 +9,39 @@ import { createBody } from "./helpers/fixtures";
 // no prior build and cannot pass against a stale dist/.
 const ROOT = join(__dirname, "..", "..", "..");
 let child: ChildProcess | undefined;
+const started: ChildProcess[] = [];
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  await Promise.all(started.splice(0).filter((c) => c.exitCode === null && c.signalCode === null).map((c) => {
+    const exited = new Promise((resolve) => c.once("exit", resolve));
+    c.kill("SIGTERM");
+    return exited;
+  }));
   child = undefined;
 });
 
-function startCli(args: string[], env: Record<string, string> = {}): Promise<{ line: string; stderr: () => string }> {
-  child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "simulator", "cli.ts"), ...args], {
+/** Starts the CLI (it becomes `child`); resolves with the first stdout line once it listens. */
+function startCli(args: string[], env: Record<string, string> = {}): Promise<{ line: string; stderr: () => string; process: ChildProcess }> {
+  const proc = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(ROOT, "simulator", "cli.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  child = proc;
+  started.push(proc);
   let stdout = "";
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  proc.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL line within 15 s; stderr: ${stderr}`)), 15_000);
-    child!.stdout!.on("data", (chunk: Buffer) => {
+    proc.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       if (stdout.includes("\n")) {
         clearTimeout(timer);
-        resolve({ line: stdout.split("\n")[0]!, stderr: () => stderr });
+        resolve({ line: stdout.split("\n")[0]!, stderr: () => stderr, process: proc });
       }
     });
-    child!.once("exit", (code) => {
+    proc.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`exited ${code}; stderr: ${stderr}`));
     });
@@ -119,6 +123,34 @@ describe("zenlayer-sim CLI", () => {
       expect(await ok(second, "DescribeInstanceTypeStatus", { instanceId })).toMatchObject({ instanceType: "c.2c4g", modifiedInstanceTypeStatus: "Enable" });
       // The limit is the new type's (500 Mbps), not the old one's (200 Mbps).
       expect((await callApi(second, "ModifyInstanceBandwidth", { instanceId, internetMaxBandwidthOut: 300 })).status).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuses a second simulator on a state file in use, naming the file and the holder, and takes over the lock of a killed one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zenlayer-sim-cli-"));
+    const statePath = join(dir, "state.json");
+    const state = ["--state-file", statePath];
+    try {
+      const a = await startCli(["--port", "0", "--quiet", ...FAST, ...state]);
+      const first = { url: urlOf(a.line), ...DEFAULT_KEYS };
+      const kept = (await ok(first, "CreateInstances", createBody({ instanceName: "kept" }))).instanceIdSet[0];
+
+      const refused = startCli(["--port", "0", "--quiet", ...state]);
+      await expect(refused).rejects.toThrow(/exited 1/);
+      const message = await refused.catch((error: Error) => error.message);
+      expect(message).toContain(`The state file ${statePath} is in use by another zenlayer-sim`);
+      expect(message).toContain(`pid ${a.process.pid}, listening on ${first.url}`);
+      // The holder goes on serving, with nothing lost.
+      const second = (await ok(first, "CreateInstances", createBody({ instanceName: "also-kept" }))).instanceIdSet[0];
+
+      const killed = new Promise((resolve) => a.process.once("exit", resolve));
+      a.process.kill("SIGKILL");
+      await killed;
+      const b = { url: urlOf((await startCli(["--port", "0", "--quiet", ...FAST, ...state])).line), ...DEFAULT_KEYS };
+      const names = (await ok(b, "DescribeInstances", {})).dataSet.map((i: { instanceId: string; instanceName: string }) => [i.instanceId, i.instanceName]);
+      expect(names).toEqual([[kept, "kept"], [second, "also-kept"]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
@@ -89,6 +90,37 @@ describe("persistence across a restart", () => {
       await expect(start).rejects.toThrow(statePath);
       expect(readFileSync(statePath, "utf8")).toBe(text);
     });
+});
+
+describe("one simulator per state file", () => {
+  it("refuses a second simulator on a file in use, naming the file and the holder, until the first one stops", async () => {
+    const statePath = join(dir, "state.json");
+    const first = await startTestSim({ statePath });
+    const id = await createOne(first, { instanceName: "first" });
+    const second = startSimulator({ statePath });
+    await expect(second).rejects.toThrow(`The state file ${statePath} is in use by another zenlayer-sim: this process (pid ${process.pid}), listening on ${first.url}`);
+    expect((await ok(first, "DescribeInstances", { instanceIds: [id] })).totalCount).toBe(1);
+    await first.stop();
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
+    const third = await startTestSim({ statePath });
+    expect(third.control.getInstance(id)?.instanceName).toBe("first");
+  });
+
+  it("takes over the lock of a holder that no longer runs", async () => {
+    const statePath = join(dir, "state.json");
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const deadPid = Number(gone.stdout);
+    writeFileSync(`${statePath}.lock`, JSON.stringify({ pid: deadPid, url: "http://127.0.0.1:1", since: "2026-01-01T00:00:00.000Z" }));
+    const sim = await startTestSim({ statePath });
+    expect(JSON.parse(readFileSync(`${statePath}.lock`, "utf8"))).toMatchObject({ pid: process.pid, url: sim.url });
+  });
+
+  it("releases the lock when the start fails", async () => {
+    const statePath = join(dir, "state.json");
+    writeFileSync(statePath, "[]");
+    await expect(startSimulator({ statePath })).rejects.toThrow(/not a zenlayer-sim state file/);
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
+  });
 });
 
 /** One step of a random session: an API action or a control change on the `pick`-th instance, then time passes. */
@@ -207,7 +239,7 @@ describe("a failed save", () => {
     const failures = lines.filter((line) => line.includes("Could not save the state file"));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain(statePath);
-    expect(readdirSync(dir)).toEqual(["state.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["state.json", "state.json.lock"]);
 
     rmSync(statePath, { recursive: true });
     const after = await callApi(sim, "ModifyInstancesAttribute", { instanceIds: [id], instanceName: "kept-3" });
