@@ -52,6 +52,7 @@ export function buildRecord(
     privateIpAddresses: [allocatePrivateIp(spec.zoneId, spec.subnetId, takenPrivate)],
     publicIpAddresses: [allocatePublicIp(takenPublic)],
     tags: spec.tags.map((t) => ({ ...t })),
+    nic: { ...spec.nic },
     createTime: isoSeconds(now),
     expiredTime: spec.period !== null ? isoSeconds(addMonths(now, spec.period)) : null,
     commitment: false,

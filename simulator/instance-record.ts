@@ -101,8 +101,9 @@ export function isoSeconds(ms: number): string {
 
 /**
  * InstanceInfo as DescribeInstances returns it, typed as Zenlayer's SDK types it (see
- * facts/response-fields.ts): `null` only where the SDK has a pointer; a plain field with no value
- * (`subnetId`, `keyId`) is left out. The password is never part of it.
+ * facts/response-fields.ts): `null` only where the SDK has a pointer (`keyId` is one in
+ * 2026-04-01, documented as possibly null); a plain field with no value (`subnetId`) is left out.
+ * The password is never part of it.
  */
 export interface InstanceInfo {
   instanceId: string;
@@ -131,7 +132,7 @@ export interface InstanceInfo {
   systemDisk: DiskRecord;
   dataDisks: DiskRecord[];
   autoRenew: boolean;
-  keyId?: string;
+  keyId: string | null;
   nic: { wanName: string; lanName: string };
   tags: { tags: Tag[] };
 }
@@ -172,8 +173,8 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus): 
     systemDisk: { ...record.systemDisk },
     dataDisks: record.dataDisks.map((d) => ({ ...d })),
     autoRenew: record.autoRenew,
-    ...(record.keyId !== null ? { keyId: record.keyId } : {}),
-    nic: { wanName: "eth0", lanName: "eth1" },
+    keyId: record.keyId,
+    nic: { ...record.nic },
     tags: { tags: record.tags.map((t) => ({ ...t })) },
   };
 }

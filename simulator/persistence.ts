@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES } from "../facts/rules";
+import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES, NIC_NAME_RULE } from "../facts/rules";
 import { findImage, findInstanceType, findResourceGroup, findZone } from "./catalogue";
 import type { InstanceRecord } from "./instance-record";
 
@@ -42,7 +42,8 @@ function exactly<T>() {
 /**
  * One saved instance: every field of InstanceRecord, with the catalogue references checked. Strict:
  * a field the simulator does not know stops the start instead of being dropped. The ordered
- * changes default to none for files written before they existed.
+ * changes default to none, the network interfaces to their default names, for files written
+ * before they existed.
  */
 const recordSchema = exactly<InstanceRecord>()(z.strictObject({
   instanceId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
@@ -62,6 +63,8 @@ const recordSchema = exactly<InstanceRecord>()(z.strictObject({
   securityGroupIds: z.array(z.string()),
   keyId: z.string().nullable(),
   tags: z.array(z.strictObject({ key: z.string(), value: z.string() })),
+  nic: z.strictObject({ wanName: z.string(), lanName: z.string() })
+    .default(() => ({ wanName: NIC_NAME_RULE.defaultWanName, lanName: NIC_NAME_RULE.defaultLanName })),
   systemDisk: disk,
   dataDisks: z.array(disk),
   privateIpAddresses: z.array(z.string()),

@@ -44,6 +44,7 @@ const recordFields: EveryField<InstanceRecord> = {
   securityGroupIds: fc.array(text, { maxLength: 3 }),
   keyId: nullable(text),
   tags: fc.array(fc.record({ key: text, value: text }, plain), { maxLength: 3 }),
+  nic: fc.record({ wanName: text, lanName: text }, plain),
   systemDisk: disk,
   dataDisks: fc.array(disk, { maxLength: 3 }),
   privateIpAddresses: fc.array(text, { maxLength: 2 }),
@@ -94,11 +95,13 @@ describe("the state file", () => {
     expect(() => loadState(path)).toThrow(/not a zenlayer-sim state file.*faults/);
   });
 
-  it("reads a file written before ordered changes of traffic package and type existed as having none", () => {
+  it("reads a file written before ordered changes and interface names existed as having none, and the default names", () => {
     const path = join(dir, "state.json");
     const [sample] = fc.sample(record, { numRuns: 1, seed: 3 });
-    const { trafficPackageChange: _t, instanceTypeChange: _i, ...older } = sample!;
+    const { trafficPackageChange: _t, instanceTypeChange: _i, nic: _n, ...older } = sample!;
     writeFileSync(path, JSON.stringify({ ...stateOf([]), instances: [older] }));
-    expect(loadState(path)?.instances[0]).toStrictEqual({ ...older, trafficPackageChange: null, instanceTypeChange: null });
+    expect(loadState(path)?.instances[0]).toStrictEqual({
+      ...older, trafficPackageChange: null, instanceTypeChange: null, nic: { wanName: "eth0", lanName: "eth1" },
+    });
   });
 });
