@@ -96,7 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 export { SimulatorControl, type SimInstance, type StatusHold } from "./control";
 export type { FaultConfig } from "./faults";
 export type { SimStats } from "./stats";
-export type { InstanceInfo, Tag } from "./instance-record";
+export type { InstanceInfo } from "./instance-record";
+export type { Tag } from "./rules";
 export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./lifecycle";
 export {
   DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, DEFAULT_HOST, DEFAULT_MAX_CLOCK_SKEW_SECONDS,

@@ -5,11 +5,10 @@ import {
 } from "./catalogue";
 import { INSTANCE_NAME_RULE, NAME_SEQUENCE_RULE, NIC_NAME_RULE, REQUEST_LIMITS, type InternetChargeType } from "../facts/rules";
 import { apiError } from "./errors";
-import type { Tag } from "./instance-record";
 import {
   invalid, optEnum, optInt, optNumber, optObject, optString, reqEnum, reqInt, reqString, type Params,
 } from "./params";
-import { checkInstanceName, checkNicName, checkPassword, readTags } from "./rules";
+import { checkInstanceName, checkNicName, checkPassword, readTags, type Tag } from "./rules";
 
 /** A validated CreateInstances request (or a control-route seed), ready to become records. */
 export interface InstanceSpec {

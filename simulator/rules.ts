@@ -1,7 +1,9 @@
 import { INSTANCE_NAME_RULE, NIC_NAME_RULE, PASSWORD_RULE, TAG_RULE, passwordProblems, tagProblem } from "../facts/rules";
 import { apiError } from "./errors";
 import { invalid, type Params } from "./params";
-import type { Tag } from "./instance-record";
+
+/** A tag as the API spells it. */
+export interface Tag { key: string; value: string }
 
 /** Throws INVALID_PASSWORD_MALFORMED (the code of Zenlayer's ResetInstance page) when the password is bad. */
 export function checkPassword(password: string): void {
