@@ -1,14 +1,14 @@
 import type { SimulatorCore } from "./core";
-import { apiError } from "./errors";
-import { parseFaultConfig, type FaultConfig } from "./faults";
-import { buildRecord } from "./instance-factory";
-import { applyPatch } from "./instance-patch";
-import { toInstanceInfo, type InstanceInfo } from "./instance-record";
-import { parseInstanceSpec } from "./instance-spec";
-import { isInstanceStatus, planFrom, planHold, type InstanceStatus } from "./lifecycle";
-import { invalid, optBool, type Params } from "./params";
-import type { SimStats } from "./stats";
-import type { LiveInstance } from "./store";
+import { parseFaultConfig, type FaultConfig } from "./faults/faults";
+import type { SimStats } from "./http/stats";
+import { buildRecord } from "./model/instance-factory";
+import { applyPatch } from "./model/instance-patch";
+import { toInstanceInfo, type InstanceInfo } from "./model/instance-record";
+import { parseInstanceSpec } from "./model/instance-spec";
+import { isInstanceStatus, planFrom, planHold, type InstanceStatus } from "./model/lifecycle";
+import type { LiveInstance } from "./model/store";
+import { apiError } from "./protocol/errors";
+import { invalid, optBool, type Params } from "./protocol/params";
 
 /** InstanceInfo plus the simulator-only commitment flag, as the control surface shows it. */
 export type SimInstance = InstanceInfo & { commitment: boolean };

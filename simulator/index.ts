@@ -1,12 +1,12 @@
-import type { AddressInfo } from "node:net";
 import { SimulatorControl } from "./control";
 import type { SimulatorCore } from "./core";
-import { FaultInjector, parseFaultConfig } from "./faults";
+import { FaultInjector, parseFaultConfig } from "./faults/faults";
+import { API_PATH, createSimulatorServer } from "./http/server";
+import { StatsCounter } from "./http/stats";
+import { StateFileLock } from "./model/state-lock";
+import { InstanceStore } from "./model/store";
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from "./options";
-import { API_PATH, createSimulatorServer } from "./server";
-import { StateFileLock } from "./state-lock";
-import { StatsCounter } from "./stats";
-import { InstanceStore } from "./store";
+import type { AddressInfo } from "node:net";
 
 /** A simulator listening on loopback. */
 export interface RunningSimulator {
@@ -94,23 +94,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 // The public surface beside startSimulator: control and data types, defaults, error codes and
 // the catalogue, so tests and demos never repeat ids or codes as literals.
 export { SimulatorControl, type SimInstance, type StatusHold } from "./control";
-export type { FaultConfig } from "./faults";
-export type { SimStats } from "./stats";
-export type { InstanceInfo } from "./instance-record";
-export type { Tag } from "./rules";
-export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./lifecycle";
+export type { FaultConfig } from "./faults/faults";
+export type { SimStats } from "./http/stats";
+export type { InstanceInfo } from "./model/instance-record";
+export type { Tag } from "./model/rules";
+export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./model/lifecycle";
 export {
   DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, DEFAULT_HOST, DEFAULT_MAX_CLOCK_SKEW_SECONDS,
   DEFAULT_SEED, type Credential, type SimulatorOptions,
 } from "./options";
-export { ERROR_CODES, type ErrorCode } from "./codes";
-export { SimulatorError } from "./errors";
+export { ERROR_CODES, type ErrorCode } from "./protocol/codes";
+export { SimulatorError } from "./protocol/errors";
 export { ACTION_NAMES } from "./actions";
-export { SUPPORTED_VERSIONS } from "./api-handler";
-export { API_PATH } from "./server";
-export * as catalogue from "./catalogue";
-export * as pricing from "./pricing";
+export { SUPPORTED_VERSIONS } from "./http/api-handler";
+export { API_PATH } from "./http/server";
+export * as catalogue from "./model/catalogue";
+export * as pricing from "./pricing/pricing";
 export {
   ZONES, INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, DEFAULT_RESOURCE_GROUP, SUBNETS, KNOWN_KEY_IDS, KEY_ID_PATTERN,
   DEFAULT_SECURITY_GROUP_ID, INTERNET_CHARGE_TYPES,
-} from "./catalogue";
+} from "./model/catalogue";

@@ -1,8 +1,8 @@
-import { apiError } from "../errors";
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { bandwidthLimit } from "../instance-record";
-import { reqInt, reqString } from "../params";
-import { quoteBandwidth } from "../pricing";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { bandwidthLimit } from "../model/instance-record";
+import { quoteBandwidth } from "../pricing/pricing";
+import { apiError } from "../protocol/errors";
+import { reqInt, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

@@ -1,8 +1,8 @@
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { bandwidthLimit } from "../instance-record";
-import { reqInt, reqString } from "../params";
+import { requireStatus } from "../model/guards";
+import { bandwidthLimit } from "../model/instance-record";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { reqInt, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

@@ -1,7 +1,7 @@
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { optNumber, reqString } from "../params";
+import { requireStatus } from "../model/guards";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { optNumber, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

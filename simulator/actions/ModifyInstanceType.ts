@@ -1,9 +1,9 @@
-import { findInstanceType } from "../catalogue";
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { bandwidthReach } from "../instance-record";
-import { reqString } from "../params";
+import { findInstanceType } from "../model/catalogue";
+import { requireStatus } from "../model/guards";
+import { bandwidthReach } from "../model/instance-record";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

@@ -1,9 +1,9 @@
-import { KEY_ID_PATTERN, findImage } from "../catalogue";
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { planFrom } from "../lifecycle";
-import { invalid, optString, reqString } from "../params";
-import { checkInstanceName, checkNicName, checkPassword } from "../rules";
+import { KEY_ID_PATTERN, findImage } from "../model/catalogue";
+import { requireStatus } from "../model/guards";
+import { planFrom } from "../model/lifecycle";
+import { checkInstanceName, checkNicName, checkPassword } from "../model/rules";
+import { apiError } from "../protocol/errors";
+import { invalid, optString, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

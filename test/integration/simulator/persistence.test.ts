@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { INSTANCE_TYPES, INTERNET_CHARGE_TYPES, KNOWN_KEY_IDS, SUBNETS, startSimulator } from "../../../simulator";
-import { loadState } from "../../../simulator/persistence";
+import { loadState } from "../../../simulator/model/persistence";
 import { callApi, callControl, ok } from "./helpers/zc-client";
 import { FakeClock, TEST_DURATIONS, createBody, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 

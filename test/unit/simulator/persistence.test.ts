@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES } from "../../../facts/rules";
-import { IMAGES, INSTANCE_TYPES, RESOURCE_GROUPS, ZONES } from "../../../simulator/catalogue";
-import type { DiskRecord, InstanceRecord } from "../../../simulator/instance-record";
-import { loadState, saveState, type PersistedState } from "../../../simulator/persistence";
+import { IMAGES, INSTANCE_TYPES, RESOURCE_GROUPS, ZONES } from "../../../simulator/model/catalogue";
+import type { DiskRecord, InstanceRecord } from "../../../simulator/model/instance-record";
+import { loadState, saveState, type PersistedState } from "../../../simulator/model/persistence";
 
 /**
  * An arbitrary for every field of T, optional ones included: a field added to the record and left

@@ -1,4 +1,4 @@
-import { newDiskId, newInstanceId } from "./ids";
+import { newDiskId, newInstanceId } from "../protocol/ids";
 import { isoSeconds, type InstanceRecord } from "./instance-record";
 import { nameForIndex, type InstanceSpec } from "./instance-spec";
 import type { Timeline } from "./lifecycle";

@@ -1,5 +1,5 @@
-import { compact } from "./lifecycle";
 import { isoSeconds, recordStatus, settleChanges, type InstanceRecord } from "./instance-record";
+import { compact } from "./lifecycle";
 import type { InstanceStatus } from "./lifecycle";
 import { StateFileError, loadState, saveState } from "./persistence";
 

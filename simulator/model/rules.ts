@@ -1,6 +1,6 @@
-import { INSTANCE_NAME_RULE, NIC_NAME_RULE, PASSWORD_RULE, TAG_RULE, passwordProblems, tagProblem } from "../facts/rules";
-import { apiError } from "./errors";
-import { invalid, type Params } from "./params";
+import { INSTANCE_NAME_RULE, NIC_NAME_RULE, PASSWORD_RULE, TAG_RULE, passwordProblems, tagProblem } from "../../facts/rules";
+import { apiError } from "../protocol/errors";
+import { invalid, type Params } from "../protocol/params";
 
 /** A tag as the API spells it. */
 export interface Tag { key: string; value: string }

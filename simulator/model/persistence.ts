@@ -1,9 +1,9 @@
+import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES, NIC_NAME_RULE } from "../../facts/rules";
+import { findImage, findInstanceType, findResourceGroup, findZone } from "./catalogue";
+import type { InstanceRecord } from "./instance-record";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES, NIC_NAME_RULE } from "../facts/rules";
-import { findImage, findInstanceType, findResourceGroup, findZone } from "./catalogue";
-import type { InstanceRecord } from "./instance-record";
 
 /** The file format of `statePath`. Timelines hold absolute times, so pending transitions resume. */
 export interface PersistedState {

@@ -1,7 +1,7 @@
 import { DEFAULT_RESOURCE_GROUP, findImage, findInstanceType, findResourceGroup } from "./catalogue";
 import type { InstanceSettings } from "./instance-spec";
-import type { Tag } from "./rules";
 import { statusAt, type InstanceStatus, type Timeline } from "./lifecycle";
+import type { Tag } from "./rules";
 
 /** A disk attached to an instance. */
 export interface DiskRecord { diskId: string; diskSize: number; diskCategory: string; diskName?: string }

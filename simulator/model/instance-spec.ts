@@ -3,11 +3,11 @@ import {
   KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
   findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
 } from "./catalogue";
-import { INSTANCE_NAME_RULE, NAME_SEQUENCE_RULE, NIC_NAME_RULE, REQUEST_LIMITS, type InternetChargeType } from "../facts/rules";
-import { apiError } from "./errors";
+import { INSTANCE_NAME_RULE, NAME_SEQUENCE_RULE, NIC_NAME_RULE, REQUEST_LIMITS, type InternetChargeType } from "../../facts/rules";
+import { apiError } from "../protocol/errors";
 import {
   invalid, optEnum, optInt, optNumber, optObject, optString, reqEnum, reqInt, reqString, type Params,
-} from "./params";
+} from "../protocol/params";
 import { checkInstanceName, checkNicName, checkPassword, readTags, type Tag } from "./rules";
 
 /** A validated CreateInstances request (or a control-route seed), ready to become records. */

@@ -1,6 +1,6 @@
+import { StateFileError } from "./persistence";
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { StateFileError } from "./persistence";
 
 /** Who holds a state file, as written in its lock file. */
 export interface LockHolder {

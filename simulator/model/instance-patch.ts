@@ -1,8 +1,8 @@
+import { apiError } from "../protocol/errors";
+import { invalid, optBool, optEnum, optInt, optNumber, optString, optStringArray, type Params } from "../protocol/params";
 import { INTERNET_CHARGE_TYPES, KEY_ID_PATTERN, findImage, findInstanceType, findResourceGroup } from "./catalogue";
-import { apiError } from "./errors";
 import type { InstanceRecord } from "./instance-record";
 import { isInstanceStatus, planFrom, type Durations } from "./lifecycle";
-import { invalid, optBool, optEnum, optInt, optNumber, optString, optStringArray, type Params } from "./params";
 import { checkInstanceName, readTags } from "./rules";
 
 /** Fields a drift patch may change (PATCH /_sim/instances/{id}), as the console or another tool would. */
