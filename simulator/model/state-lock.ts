@@ -57,7 +57,8 @@ export class StateFileLock {
         const who = current.pid === process.pid ? `this process (pid ${current.pid})` : `pid ${current.pid}`;
         throw new StateFileError(
           `The state file ${statePath} is in use by another zenlayer-sim: ${who}, ${current.url ? `listening on ${current.url}` : "still starting"}, since ${current.since}. ` +
-          "Two simulators on one file would overwrite each other's changes: stop that one, or pass another state file.",
+          "Two simulators on one file would overwrite each other's changes: stop that one, or pass another state file " +
+          `(should pid ${current.pid} not be a zenlayer-sim, its number was reused after the holder died: remove ${path}).`,
         );
       }
       // The holder is gone (or the lock is unreadable, which no simulator writes): stale.
