@@ -67,7 +67,8 @@ export const INSTANCE_INFO_FIELDS: FieldTable = {
   systemDisk: { type: { object: SYSTEM_DISK } },
   dataDisks: { type: { listOfObjects: DATA_DISK } },
   autoRenew: bool,
-  keyId: optional("string"),
+  // A plain string in 2023-03-13 (which reads null as empty); 2026-04-01 documents it as possibly null.
+  keyId: nullable("string"),
   nic: { type: { object: { wanName: str, lanName: str } } },
   tags: { type: { object: TAGS } },
 };

@@ -69,6 +69,28 @@ export const INSTANCE_NAME_RULE = {
 } as const;
 
 /**
+ * The ordered-number pattern of an instance name given to several instances, `[begin_number,bits]`
+ * (CreateInstances): the number starts at `begin` (0–99999, default 0) and is written with at least
+ * `bits` digits (1–6, default 6), one more per instance. Zenlayer's example, `server_[3,3]` →
+ * `server003`, `server004`, shows the underscore before the bracket taken as part of the pattern.
+ */
+export const NAME_SEQUENCE_RULE = {
+  pattern: /_?\[(\d*),(\d*)\]/g,
+  beginMax: 99_999,
+  bitsMin: 1,
+  bitsMax: 6,
+  defaultBegin: 0,
+  defaultBits: 6,
+} as const;
+
+/**
+ * Network interface names (CreateInstances `nic`, ResetInstance `wanName` / `lanName`): 4 to 15
+ * lower-case letters and digits, starting with a letter; `eth0` (public) and `eth1` (private)
+ * by default.
+ */
+export const NIC_NAME_RULE = { pattern: /^[a-z][a-z0-9]{3,14}$/, defaultWanName: "eth0", defaultLanName: "eth1" } as const;
+
+/**
  * Tags: key and value 1 to 64 characters (the Resource Manager's and the 2026-04-01 models'
  * limit; the 2023-03-13 comments say 128, the stricter, newer figure wins), at most 50 per
  * resource, keys unique.

@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
-import type { FaultConfig } from "./faults";
-import type { Durations } from "./lifecycle";
+import type { FaultConfig } from "./faults/faults";
+import type { Durations } from "./model/lifecycle";
 import { DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, type SimulatorOptions } from "./options";
+import { parseArgs } from "node:util";
 
 /** A command-line mistake: the CLI prints it with the usage and exits 2. */
 export class CliUsageError extends Error {}

@@ -1,14 +1,14 @@
 import type { SimulatorCore } from "./core";
-import { apiError } from "./errors";
-import { parseFaultConfig, type FaultConfig } from "./faults";
-import { buildRecord } from "./instance-factory";
-import { applyPatch } from "./instance-patch";
-import { toInstanceInfo, type InstanceInfo } from "./instance-record";
-import { parseInstanceSpec } from "./instance-spec";
-import { isInstanceStatus, planFrom, planHold, type InstanceStatus } from "./lifecycle";
-import { invalid, optBool, type Params } from "./params";
-import type { SimStats } from "./stats";
-import type { LiveInstance } from "./store";
+import { parseFaultConfig, type FaultConfig } from "./faults/faults";
+import type { SimStats } from "./http/stats";
+import { buildRecord } from "./model/instance-factory";
+import { applyPatch } from "./model/instance-patch";
+import { toInstanceInfo, type InstanceInfo } from "./model/instance-record";
+import { parseInstanceSpec } from "./model/instance-spec";
+import { isInstanceStatus, planFrom, planHold, type InstanceStatus } from "./model/lifecycle";
+import type { LiveInstance } from "./model/store";
+import { apiError } from "./protocol/errors";
+import { invalid, optBool, type Params } from "./protocol/params";
 
 /** InstanceInfo plus the simulator-only commitment flag, as the control surface shows it. */
 export type SimInstance = InstanceInfo & { commitment: boolean };
@@ -33,8 +33,8 @@ export class SimulatorControl {
     return this.core.options.clock();
   }
 
-  private show(live: LiveInstance, now: number): SimInstance {
-    return { ...toInstanceInfo(live.record, live.status, now), commitment: live.record.commitment };
+  private show(live: LiveInstance): SimInstance {
+    return { ...toInstanceInfo(live.record, live.status), commitment: live.record.commitment };
   }
 
   private require(instanceId: string): LiveInstance {
@@ -48,20 +48,18 @@ export class SimulatorControl {
     const now = this.now;
     this.core.store.put(live.record, now);
     this.core.store.flush(now);
-    return this.show(this.require(live.record.instanceId), now);
+    return this.show(this.require(live.record.instanceId));
   }
 
   /** Every instance, in creation order (recycle-bin ones included). */
   listInstances(): SimInstance[] {
-    const now = this.now;
-    return this.core.store.list(now).map((live) => this.show(live, now));
+    return this.core.store.list(this.now).map((live) => this.show(live));
   }
 
   /** One instance, or undefined when unknown or gone. */
   getInstance(instanceId: string): SimInstance | undefined {
-    const now = this.now;
-    const live = this.core.store.get(instanceId, now);
-    return live && this.show(live, now);
+    const live = this.core.store.get(instanceId, this.now);
+    return live && this.show(live);
   }
 
   /**

@@ -1,7 +1,7 @@
-import type { FaultInjector } from "./faults";
+import type { FaultInjector } from "./faults/faults";
+import type { StatsCounter } from "./http/stats";
+import type { InstanceStore } from "./model/store";
 import type { ResolvedOptions } from "./options";
-import type { StatsCounter } from "./stats";
-import type { InstanceStore } from "./store";
 
 /** The state one running simulator shares between its API, its control routes and `sim.control`. */
 export interface SimulatorCore {

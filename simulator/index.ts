@@ -1,11 +1,12 @@
-import type { AddressInfo } from "node:net";
 import { SimulatorControl } from "./control";
 import type { SimulatorCore } from "./core";
-import { FaultInjector, parseFaultConfig } from "./faults";
-import { resolveOptions, type SimulatorOptions } from "./options";
-import { API_PATH, createSimulatorServer } from "./server";
-import { StatsCounter } from "./stats";
-import { InstanceStore } from "./store";
+import { FaultInjector, parseFaultConfig } from "./faults/faults";
+import { API_PATH, createSimulatorServer } from "./http/server";
+import { StatsCounter } from "./http/stats";
+import { StateFileLock } from "./model/state-lock";
+import { InstanceStore } from "./model/store";
+import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from "./options";
+import type { AddressInfo } from "node:net";
 
 /** A simulator listening on loopback. */
 export interface RunningSimulator {
@@ -29,9 +30,8 @@ export interface RunningSimulator {
   stop(): Promise<void>;
 }
 
-/** Starts the Zenlayer VM API simulator and resolves once it is listening. */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const resolved = resolveOptions(options);
+/** The simulator's parts, listening on `resolved.host` / `resolved.port`. */
+async function listen(resolved: ResolvedOptions) {
   const faults = new FaultInjector(resolved.seed, resolved.clock);
   faults.configure(parseFaultConfig(resolved.faults));
   const core: SimulatorCore = {
@@ -50,10 +50,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       resolve();
     });
   });
+  return { core, control, server };
+}
+
+/** Starts the Zenlayer VM API simulator and resolves once it is listening. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const resolved = resolveOptions(options);
+  // Taken before the state file is read, and held until the last save at stop.
+  const lock = resolved.statePath ? StateFileLock.acquire(resolved.statePath) : undefined;
+  let parts: Awaited<ReturnType<typeof listen>>;
+  try {
+    parts = await listen(resolved);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const { core, control, server } = parts;
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   const domain = `${hostInUrl}:${port}`;
   const url = `http://${domain}`;
+  lock?.announce(url);
   let stopped: Promise<void> | undefined;
   return {
     url,
@@ -68,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => core.store.close(resolved.clock()));
+      }).then(() => core.store.close(resolved.clock())).finally(() => lock?.release());
       return stopped;
     },
   };
@@ -77,22 +94,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 // The public surface beside startSimulator: control and data types, defaults, error codes and
 // the catalogue, so tests and demos never repeat ids or codes as literals.
 export { SimulatorControl, type SimInstance, type StatusHold } from "./control";
-export type { FaultConfig } from "./faults";
-export type { SimStats } from "./stats";
-export type { InstanceInfo, Tag } from "./instance-record";
-export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./lifecycle";
+export type { FaultConfig } from "./faults/faults";
+export type { SimStats } from "./http/stats";
+export type { InstanceInfo } from "./model/instance-record";
+export type { Tag } from "./model/rules";
+export { INSTANCE_STATUSES, DEFAULT_DURATIONS, type Durations, type InstanceStatus } from "./model/lifecycle";
 export {
   DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_PASSWORD, DEFAULT_CLI_PORT, DEFAULT_HOST, DEFAULT_MAX_CLOCK_SKEW_SECONDS,
   DEFAULT_SEED, type Credential, type SimulatorOptions,
 } from "./options";
-export { ERROR_CODES, type ErrorCode } from "./codes";
-export { SimulatorError } from "./errors";
+export { ERROR_CODES, type ErrorCode } from "./protocol/codes";
+export { SimulatorError } from "./protocol/errors";
 export { ACTION_NAMES } from "./actions";
-export { SUPPORTED_VERSIONS } from "./api-handler";
-export { API_PATH } from "./server";
-export * as catalogue from "./catalogue";
-export * as pricing from "./pricing";
+export { SUPPORTED_VERSIONS } from "./http/api-handler";
+export { API_PATH } from "./http/server";
+export * as catalogue from "./model/catalogue";
+export * as pricing from "./pricing/pricing";
 export {
   ZONES, INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, DEFAULT_RESOURCE_GROUP, SUBNETS, KNOWN_KEY_IDS, KEY_ID_PATTERN,
   DEFAULT_SECURITY_GROUP_ID, INTERNET_CHARGE_TYPES,
-} from "./catalogue";
+} from "./model/catalogue";

@@ -1,5 +1,5 @@
-import type { FaultConfig } from "./faults";
-import { DEFAULT_DURATIONS, type Durations } from "./lifecycle";
+import type { FaultConfig } from "./faults/faults";
+import { DEFAULT_DURATIONS, type Durations } from "./model/lifecycle";
 
 /** An access key pair the simulator accepts. */
 export interface Credential { accessKeyId: string; accessKeyPassword: string }

@@ -10,7 +10,7 @@ import { deleteInstance } from "../../provider/lifecycle/operations/delete";
 import { createContext } from "../../provider/lifecycle/runtime/context";
 import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
 import { DEFAULT_DURATIONS, IMAGES, type RunningSimulator } from "../../simulator";
-import { createRandom } from "../../simulator/prng";
+import { createRandom } from "../../simulator/faults/prng";
 import { distribution, newTimeline, recording, seededClock, timed, type Distribution } from "./measure";
 import { fixedDelay, perResource, type Strategy } from "./strategies";
 

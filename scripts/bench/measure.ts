@@ -1,7 +1,7 @@
 /** What the benchmark measures with: percentiles, a recording API wrapper, a seeded clock. */
 import type { VmApi } from "../../provider/client/types";
 import { realClock, type Clock } from "../../provider/lifecycle/runtime/clock";
-import { createRandom } from "../../simulator/prng";
+import { createRandom } from "../../simulator/faults/prng";
 
 /** p50 / p95 / max of a sample, in the sample's unit. */
 export interface Distribution { p50: number; p95: number; max: number; n: number }

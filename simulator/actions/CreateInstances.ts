@@ -1,7 +1,7 @@
-import { newOrderNumber } from "../ids";
-import { buildRecord } from "../instance-factory";
-import { parseInstanceSpec } from "../instance-spec";
-import { planFrom } from "../lifecycle";
+import { buildRecord } from "../model/instance-factory";
+import { parseInstanceSpec } from "../model/instance-spec";
+import { planFrom } from "../model/lifecycle";
+import { newOrderNumber } from "../protocol/ids";
 import type { ActionHandler } from "./context";
 
 /**

@@ -1,7 +1,7 @@
 import { sameOsType } from "../../facts/rules";
-import { IMAGES, findZone } from "../catalogue";
-import { apiError } from "../errors";
-import { optString, optStringArray, page } from "../params";
+import { IMAGES, findZone } from "../model/catalogue";
+import { apiError } from "../protocol/errors";
+import { optString, optStringArray, page } from "../protocol/params";
 import type { ActionHandler } from "./context";
 
 /**

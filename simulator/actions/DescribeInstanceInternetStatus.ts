@@ -1,5 +1,5 @@
-import { toInternetStatus } from "../instance-record";
-import { reqString } from "../params";
+import { toInternetStatus } from "../model/instance-record";
+import { reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /** DescribeInstanceInternetStatus: the bandwidth in force and the progress of the last change. */

@@ -1,5 +1,5 @@
-import { toInstanceTypeStatus } from "../instance-record";
-import { reqString } from "../params";
+import { toInstanceTypeStatus } from "../model/instance-record";
+import { reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /** DescribeInstanceTypeStatus: the type in force and the progress of the last type change. */

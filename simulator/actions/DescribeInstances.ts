@@ -1,8 +1,8 @@
 import { TAG_RULE } from "../../facts/rules";
-import { toInstanceInfo, type InstanceRecord } from "../instance-record";
-import { optString, optStringArray, page, type Params } from "../params";
-import { readTags } from "../rules";
-import type { LiveInstance } from "../store";
+import { toInstanceInfo, type InstanceRecord } from "../model/instance-record";
+import { readTags } from "../model/rules";
+import type { LiveInstance } from "../model/store";
+import { optString, optStringArray, page, type Params } from "../protocol/params";
 import { MAX_IDS, type ActionHandler } from "./context";
 
 /** Filters that name one value of a record field. */
@@ -42,5 +42,5 @@ function filterFrom(params: Params): (live: LiveInstance) => boolean {
 export const DescribeInstances: ActionHandler = (params, ctx) => {
   const matches = filterFrom(params);
   const found = ctx.store.list(ctx.now).filter(matches);
-  return page(found.map((live) => toInstanceInfo(live.record, live.status, ctx.now)), params);
+  return page(found.map((live) => toInstanceInfo(live.record, live.status)), params);
 };

@@ -1,4 +1,4 @@
-import { optStringArray, page } from "../params";
+import { optStringArray, page } from "../protocol/params";
 import { MAX_IDS, type ActionHandler } from "./context";
 
 /** DescribeInstancesStatus: `{instanceId, instanceStatus}` per instance; all instances when no ids are given. */

@@ -1,6 +1,6 @@
-import { INSTANCE_TYPES, INTERNET_CHARGE_TYPES, ZONES, findZone } from "../catalogue";
-import { apiError } from "../errors";
-import { optString, reqEnum } from "../params";
+import { INSTANCE_TYPES, INTERNET_CHARGE_TYPES, ZONES, findZone } from "../model/catalogue";
+import { apiError } from "../protocol/errors";
+import { optString, reqEnum } from "../protocol/params";
 import type { ActionHandler } from "./context";
 
 /** DescribeZoneInstanceConfigInfos: every instance type in every zone, filtered by zone and type. */

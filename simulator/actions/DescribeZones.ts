@@ -1,5 +1,5 @@
-import { ZONES } from "../catalogue";
-import { optStringArray } from "../params";
+import { ZONES } from "../model/catalogue";
+import { optStringArray } from "../protocol/params";
 import type { ActionHandler } from "./context";
 
 /** DescribeZones: the catalogue's zones, optionally only those in `zoneIds`. */

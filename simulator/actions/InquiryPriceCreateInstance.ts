@@ -1,5 +1,5 @@
-import { parseInstanceSpec } from "../instance-spec";
-import { quoteCreate } from "../pricing";
+import { parseInstanceSpec } from "../model/instance-spec";
+import { quoteCreate } from "../pricing/pricing";
 import type { ActionHandler } from "./context";
 
 /**

@@ -1,8 +1,8 @@
-import { findInstanceType } from "../catalogue";
-import { apiError } from "../errors";
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { reqInt, reqString } from "../params";
-import { quoteBandwidth } from "../pricing";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { bandwidthLimit } from "../model/instance-record";
+import { quoteBandwidth } from "../pricing/pricing";
+import { apiError } from "../protocol/errors";
+import { reqInt, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**
@@ -16,9 +16,9 @@ export const InquiryPriceInstanceBandwidth: ActionHandler = (params, ctx) => {
   const live = requireInstance(ctx, instanceId);
   requireStatus(live, EDITABLE_STATUSES, "InquiryPriceInstanceBandwidth");
   const { record } = live;
-  const limit = findInstanceType(record.instanceType)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER;
+  const { limit, instanceType } = bandwidthLimit(record, ctx.now);
   if (target > limit) {
-    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${record.instanceType}.`);
+    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${instanceType}.`);
   }
   return { bandwidthPrice: quoteBandwidth({ ...record, internetMaxBandwidthOut: target }) };
 };

@@ -1,7 +1,7 @@
-import { apiError } from "../errors";
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { invalid, optNumber, reqString } from "../params";
-import { quoteTrafficPackage } from "../pricing";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { quoteTrafficPackage } from "../pricing/pricing";
+import { apiError } from "../protocol/errors";
+import { invalid, optNumber, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

@@ -1,9 +1,8 @@
-import { findInstanceType } from "../catalogue";
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { bandwidthAt } from "../instance-record";
-import { reqInt, reqString } from "../params";
+import { requireStatus } from "../model/guards";
+import { bandwidthLimit } from "../model/instance-record";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { reqInt, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**
@@ -16,18 +15,15 @@ export const ModifyInstanceBandwidth: ActionHandler = (params, ctx) => {
   const live = requireInstance(ctx, instanceId);
   requireStatus(live, ["RUNNING"], "ModifyInstanceBandwidth");
   const { record } = live;
-  const limit = findInstanceType(record.instanceType)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER;
+  const { limit, instanceType } = bandwidthLimit(record, ctx.now);
   if (target > limit) {
-    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${record.instanceType}.`);
+    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${instanceType}.`);
   }
   const change = record.bandwidthChange;
   if (change && ctx.now < change.doneAt) {
     throw apiError("OPERATION_DENIED_BANDWIDTH_CHANGING", `A bandwidth change of instance ${instanceId} to ${change.to} Mbps is still processing.`);
   }
-  // Fold a finished change into the base value before starting the next one.
-  const current = bandwidthAt(record, ctx.now);
-  record.internetMaxBandwidthOut = current;
-  record.bandwidthChange = { from: current, to: target, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
+  record.bandwidthChange = { from: record.internetMaxBandwidthOut, to: target, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
   ctx.store.put(record, ctx.now);
   return { orderNumber: newOrderNumber() };
 };

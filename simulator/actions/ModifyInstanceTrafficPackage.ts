@@ -1,8 +1,7 @@
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { trafficPackageAt } from "../instance-record";
-import { optNumber, reqString } from "../params";
+import { requireStatus } from "../model/guards";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { optNumber, reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**
@@ -27,9 +26,7 @@ export const ModifyInstanceTrafficPackage: ActionHandler = (params, ctx) => {
   if (change && ctx.now < change.doneAt) {
     throw apiError("OPERATION_DENIED_TRAFFIC_PACKAGE_CHANGING", `A traffic package change of instance ${instanceId} to ${change.to} TB is still processing.`);
   }
-  const current = trafficPackageAt(record, ctx.now);
-  record.trafficPackageSize = current;
-  record.trafficPackageChange = { from: current, to: target, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
+  record.trafficPackageChange = { from: record.trafficPackageSize, to: target, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
   ctx.store.put(record, ctx.now);
   return { orderNumber: newOrderNumber() };
 };

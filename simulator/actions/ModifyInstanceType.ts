@@ -1,9 +1,9 @@
-import { findInstanceType } from "../catalogue";
-import { apiError } from "../errors";
-import { requireStatus } from "../guards";
-import { newOrderNumber } from "../ids";
-import { bandwidthAt, instanceTypeAt } from "../instance-record";
-import { reqString } from "../params";
+import { findInstanceType } from "../model/catalogue";
+import { requireStatus } from "../model/guards";
+import { bandwidthReach } from "../model/instance-record";
+import { apiError } from "../protocol/errors";
+import { newOrderNumber } from "../protocol/ids";
+import { reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**
@@ -24,13 +24,11 @@ export const ModifyInstanceType: ActionHandler = (params, ctx) => {
   if (change && ctx.now < change.doneAt) {
     throw apiError("OPERATION_DENIED_INSTANCE_TYPE_CHANGING", `A change of instance ${instanceId} to ${change.to} is still processing.`);
   }
-  if (bandwidthAt(record, ctx.now) > type.internetMaxBandwidthOutLimit) {
+  if (bandwidthReach(record, ctx.now) > type.internetMaxBandwidthOutLimit) {
     throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM",
       `${instanceTypeId} allows at most ${type.internetMaxBandwidthOutLimit} Mbps; lower the bandwidth of ${instanceId} first.`);
   }
-  const current = instanceTypeAt(record, ctx.now);
-  record.instanceType = current;
-  record.instanceTypeChange = { from: current, to: instanceTypeId, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
+  record.instanceTypeChange = { from: record.instanceType, to: instanceTypeId, doneAt: ctx.now + ctx.durations.bandwidthChangeMs };
   ctx.store.put(record, ctx.now);
   return { orderNumber: newOrderNumber() };
 };

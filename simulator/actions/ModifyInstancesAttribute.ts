@@ -1,6 +1,6 @@
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { reqString, reqStringArray } from "../params";
-import { checkInstanceName } from "../rules";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { checkInstanceName } from "../model/rules";
+import { reqString, reqStringArray } from "../protocol/params";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
 /** ModifyInstancesAttribute: renames instances (the only attribute it changes). */

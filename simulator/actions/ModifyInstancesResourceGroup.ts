@@ -1,7 +1,7 @@
-import { findResourceGroup } from "../catalogue";
-import { apiError } from "../errors";
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { reqString, reqStringArray } from "../params";
+import { findResourceGroup } from "../model/catalogue";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { apiError } from "../protocol/errors";
+import { reqString, reqStringArray } from "../protocol/params";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
 /** ModifyInstancesResourceGroup: moves instances to another resource group of the catalogue. */

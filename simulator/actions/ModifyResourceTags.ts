@@ -1,7 +1,7 @@
 import { TAG_RULE, tagProblem } from "../../facts/rules";
-import { apiError } from "../errors";
-import type { Tag } from "../instance-record";
-import { invalid, optStringArray, reqString, type Params } from "../params";
+import type { Tag } from "../model/rules";
+import { apiError } from "../protocol/errors";
+import { invalid, optStringArray, reqString, type Params } from "../protocol/params";
 import type { ActionContext, ActionHandler } from "./context";
 
 

@@ -1,7 +1,7 @@
-import { requireStatus } from "../guards";
-import { apiError } from "../errors";
-import { planFrom } from "../lifecycle";
-import { reqStringArray } from "../params";
+import { requireStatus } from "../model/guards";
+import { planFrom } from "../model/lifecycle";
+import { apiError } from "../protocol/errors";
+import { reqStringArray } from "../protocol/params";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
 /** ReleaseInstances: only instances in the recycle bin; RECYCLE → RELEASING → gone (not found). */

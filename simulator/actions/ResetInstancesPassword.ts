@@ -1,6 +1,6 @@
-import { requireStatus } from "../guards";
-import { reqString, reqStringArray } from "../params";
-import { checkPassword } from "../rules";
+import { requireStatus } from "../model/guards";
+import { checkPassword } from "../model/rules";
+import { reqString, reqStringArray } from "../protocol/params";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
 /**

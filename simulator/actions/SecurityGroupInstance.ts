@@ -1,7 +1,7 @@
-import { SECURITY_GROUP_ID_PATTERN } from "../catalogue";
-import { apiError } from "../errors";
-import { EDITABLE_STATUSES, requireStatus } from "../guards";
-import { reqString, type Params } from "../params";
+import { SECURITY_GROUP_ID_PATTERN } from "../model/catalogue";
+import { EDITABLE_STATUSES, requireStatus } from "../model/guards";
+import { apiError } from "../protocol/errors";
+import { reqString, type Params } from "../protocol/params";
 import { requireInstance, type ActionContext, type ActionHandler } from "./context";
 
 /** The instance and the group of a security-group request, both checked. */

@@ -1,6 +1,6 @@
-import { apiError } from "../errors";
-import { planFrom } from "../lifecycle";
-import { reqString } from "../params";
+import { planFrom } from "../model/lifecycle";
+import { apiError } from "../protocol/errors";
+import { reqString } from "../protocol/params";
 import { requireInstance, type ActionHandler } from "./context";
 
 /**

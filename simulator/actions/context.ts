@@ -1,8 +1,8 @@
 import { REQUEST_LIMITS } from "../../facts/rules";
-import { apiError } from "../errors";
-import type { Durations } from "../lifecycle";
-import type { Params } from "../params";
-import type { InstanceStore, LiveInstance } from "../store";
+import type { Durations } from "../model/lifecycle";
+import type { InstanceStore, LiveInstance } from "../model/store";
+import { apiError } from "../protocol/errors";
+import type { Params } from "../protocol/params";
 
 /** What an action handler may use. Handlers are synchronous: they only touch memory. */
 export interface ActionContext {

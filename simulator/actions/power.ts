@@ -1,6 +1,6 @@
-import { requireStatus } from "../guards";
-import { planFrom, type InstanceStatus } from "../lifecycle";
-import { optBool, reqStringArray } from "../params";
+import { requireStatus } from "../model/guards";
+import { planFrom, type InstanceStatus } from "../model/lifecycle";
+import { optBool, reqStringArray } from "../protocol/params";
 import { MAX_IDS, requireInstances, type ActionHandler } from "./context";
 
 /** Builds a power action: instances in `from` enter the transitional status `via`. */

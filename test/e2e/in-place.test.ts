@@ -4,7 +4,7 @@
  * the instance id and its public address without any CreateInstances or TerminateInstance. Then a
  * partial update failure, after which `pulumi refresh` and `pulumi destroy` both succeed.
  */
-import { IMAGES } from "../../simulator/catalogue";
+import { IMAGES } from "../../simulator/model/catalogue";
 import { CONFIG_DRIVEN_PROGRAM, type ExportedInstance } from "./helpers/program";
 import { imageFor, startE2eSimulator } from "./helpers/simulator";
 import { createProgram, type TestStack } from "./helpers/stack";

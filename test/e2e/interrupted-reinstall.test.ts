@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { startSimulator } from "../../simulator";
-import { IMAGES } from "../../simulator/catalogue";
+import { IMAGES } from "../../simulator/model/catalogue";
 import { CONFIG_DRIVEN_PROGRAM, type ExportedInstance } from "./helpers/program";
 import { E2E_DURATIONS, imageFor, providerEnvFor } from "./helpers/simulator";
 import { createProgram, type TestStack } from "./helpers/stack";

@@ -23,7 +23,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import * as os from "node:os";
 import * as path from "node:path";
 import { startSimulator, type RunningSimulator, type SimInstance } from "../../simulator";
-import { createRandom } from "../../simulator/prng";
+import { createRandom } from "../../simulator/faults/prng";
 import { CONFIG_DRIVEN_PROGRAM } from "../e2e/helpers/program";
 import { E2E_DURATIONS, imageFor, providerEnvFor } from "../e2e/helpers/simulator";
 import { createProgram, type TestStack } from "../e2e/helpers/stack";

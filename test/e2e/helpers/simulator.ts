@@ -1,6 +1,6 @@
 /** The simulator for e2e tests: a real HTTP server on loopback with short, test-sized durations. */
 import { startSimulator, type InstanceStatus, type RunningSimulator } from "../../../simulator";
-import { IMAGES } from "../../../simulator/catalogue";
+import { IMAGES } from "../../../simulator/model/catalogue";
 import type { TestStack } from "./stack";
 
 /** State durations short enough for a test, long enough for the provider to see every state. */

@@ -72,8 +72,9 @@ describe("CreateInstances", () => {
       publicIpAddresses: [], tags: { tags: [{ key: "app", value: "demo" }] },
       systemDisk: { diskSize: 20, diskCategory: "Standard NVMe SSD" },
     });
-    // Plain strings in Zenlayer's SDK: left out when there is none, never null.
-    expect(info).not.toHaveProperty("keyId");
+    // keyId may be null (2026-04-01 documents it so; 2023-03-13 reads null as empty); subnetId, a
+    // plain string in both, is left out when there is none.
+    expect(info.keyId).toBeNull();
     expect(info).not.toHaveProperty("subnetId");
     expect(info.createTime).toBe("2026-01-15T12:00:00Z");
     expect(info.privateIpAddresses).toHaveLength(1);
@@ -98,6 +99,45 @@ describe("CreateInstances", () => {
     const infos = (await ok(sim, "DescribeInstances", { instanceIds: ids }, { clock: clock.fn })).dataSet;
     expect(infos.map((i: { instanceName: string }) => i.instanceName)).toEqual(["node-1", "node-2", "node-3"]);
     expect(new Set(infos.map((i: { privateIpAddresses: string[] }) => i.privateIpAddresses[0])).size).toBe(3);
+  });
+
+  it("expands the ordered-number pattern [begin_number,bits] of instanceName, for one instance or several", async () => {
+    const names = async (instanceName: string, instanceCount: number) => {
+      const ids: string[] = (await create({ instanceName, instanceCount })).body.response.instanceIdSet;
+      return (await ok(sim, "DescribeInstances", { instanceIds: ids }, { clock: clock.fn })).dataSet.map((i: { instanceName: string }) => i.instanceName);
+    };
+    // Zenlayer's own examples: the underscore before the bracket belongs to the pattern.
+    expect(await names("server_[3,3]", 1)).toEqual(["server003"]);
+    expect(await names("server_[3,3]", 2)).toEqual(["server003", "server004"]);
+    expect(await names("server_[3,3]_[1,1]", 2)).toEqual(["server0031", "server0042"]);
+    // Defaults: begin 0, 6 digits; a number outgrowing its digits keeps them all.
+    expect(await names("web-[,].sel", 2)).toEqual(["web-000000.sel", "web-000001.sel"]);
+    expect(await names("db[9,1]", 2)).toEqual(["db9", "db10"]);
+  });
+
+  it.each([
+    ["begin_number above 99999", "node[100000,3]", /begin_number must be 0-99999/],
+    ["bits above 6", "node[1,7]", /bits must be 1-6/],
+    ["bits of 0", "node[1,0]", /bits must be 1-6/],
+    ["a space in the pattern", "node[1, 2]", /must be 1-64 letters/],
+    ["a name that grows past 64 characters", `${"n".repeat(59)}[1,6]`, /must be 1-64 letters/],
+    ["the last of the names outgrowing 64 characters", `${"n".repeat(62)}[99,2]`, /must be 1-64 letters/],
+  ])("refuses an instanceName pattern with %s", async (_label, instanceName, message) => {
+    const reply = await create({ instanceName, instanceCount: 2 });
+    expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    expect(reply.body.message).toMatch(message);
+    expect(sim.control.listInstances()).toEqual([]);
+  });
+
+  it("names the network interfaces as nic asks (eth0 and eth1 by default), refusing names outside Zenlayer's rule", async () => {
+    const plain = (await create({})).body.response.instanceIdSet[0];
+    expect((await describeOne(plain)).nic).toEqual({ wanName: "eth0", lanName: "eth1" });
+    const named = (await create({ nic: { wanName: "wan0", lanName: "lan01" } })).body.response.instanceIdSet[0];
+    expect((await describeOne(named)).nic).toEqual({ wanName: "wan0", lanName: "lan01" });
+    for (const nic of [{ wanName: "Wan0" }, { lanName: "0lan" }, { wanName: "eth" }, { lanName: "a".repeat(16) }, { wanName: "eth1" }]) {
+      const reply = await create({ nic });
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, "INVALID_PARAMETER_VALUE", expect.stringContaining("nic.")]);
+    }
   });
 
   it("records PREPAID period and expiry, key id, subnet, resource group and bandwidth", async () => {

@@ -68,6 +68,43 @@ describe("the actions that change an instance in place", () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, "INVALID_INSTANCE_TYPE_NOT_FOUND"]);
   });
 
+  it("checks bandwidth against the type in force once a resize completes, and against both types while it is processing", async () => {
+    const id = sim.control.seedInstance({ instanceType: "c.1c2g", internetMaxBandwidthOut: 100 }).instanceId;
+    const limit = (action: string, mbps: number) => call(action, { instanceId: id, internetMaxBandwidthOut: mbps });
+    expect((await call("ModifyInstanceType", { instanceId: id, instanceTypeId: "c.2c4g" })).status).toBe(200);
+    // Processing: c.1c2g (200 Mbps) is still in force.
+    const early = await limit("ModifyInstanceBandwidth", 300);
+    expect([early.status, early.body.code, early.body.message]).toEqual([400, "INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", expect.stringContaining("200 Mbps limit of c.1c2g")]);
+    clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+    expect((await ok(sim, "DescribeInstances", { instanceIds: [id] }, { clock: clock.fn })).dataSet[0].instanceType).toBe("c.2c4g");
+    expect((await ok(sim, "DescribeInstances", { instanceType: "c.2c4g" }, { clock: clock.fn })).dataSet.map((i: { instanceId: string }) => i.instanceId)).toEqual([id]);
+    expect((await limit("InquiryPriceInstanceBandwidth", 300)).status).toBe(200);
+    expect((await limit("ModifyInstanceBandwidth", 300)).status).toBe(200);
+    const over = await limit("InquiryPriceInstanceBandwidth", 501);
+    expect([over.status, over.body.message]).toEqual([400, expect.stringContaining("500 Mbps limit of c.2c4g")]);
+    clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+
+    // A downsize while processing binds a bandwidth change to the smaller type, and a downsize
+    // is measured against a bandwidth change still processing.
+    expect((await limit("ModifyInstanceBandwidth", 150)).status).toBe(200);
+    const tooSmall = await call("ModifyInstanceType", { instanceId: id, instanceTypeId: "c.1c2g" });
+    expect([tooSmall.status, tooSmall.body.code]).toEqual([400, "INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM"]);
+    clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+    expect((await call("ModifyInstanceType", { instanceId: id, instanceTypeId: "c.1c2g" })).status).toBe(200);
+    const during = await limit("ModifyInstanceBandwidth", 250);
+    expect([during.status, during.body.message]).toEqual([400, expect.stringContaining("200 Mbps limit of c.1c2g")]);
+  });
+
+  it("prices bandwidth with the traffic package in force once its change completes", async () => {
+    const id = sim.control.seedInstance({ internetChargeType: "ByTrafficPackage", trafficPackageSize: 1 }).instanceId;
+    const price = async () => (await ok(sim, "InquiryPriceInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 10 }, { clock: clock.fn })).bandwidthPrice[0].unitPrice;
+    const onePackage = await price();
+    expect((await call("ModifyInstanceTrafficPackage", { instanceId: id, trafficPackageSize: 3 })).status).toBe(200);
+    expect(await price()).toBe(onePackage);
+    clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+    expect(await price()).toBeCloseTo(onePackage * 3, 6);
+  });
+
   it("associates and unassociates security groups, refusing to remove the last one", async () => {
     const id = sim.control.seedInstance({}).instanceId;
     const [original] = info(id)!.securityGroupIds;

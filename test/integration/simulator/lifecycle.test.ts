@@ -76,6 +76,25 @@ describe("power and lifecycle actions", () => {
     expect([notStopped.status, notStopped.body.code]).toEqual([403, "OPERATION_DENIED_INSTANCE_NOT_STOPPED"]);
   });
 
+  it("renames the instance and its network interfaces on a reinstall when asked, and refuses bad names changing nothing", async () => {
+    const id = sim.control.seedInstance({ instanceStatus: "STOPPED", instanceName: "before" }).instanceId;
+    for (const bad of [{ wanName: "WAN0" }, { lanName: "l1" }, { wanName: "eth1" }, { instanceName: "no spaces" }]) {
+      const reply = await call("ResetInstance", { instanceId: id, ...bad });
+      expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    }
+    expect(sim.control.getInstance(id)).toMatchObject({ instanceStatus: "STOPPED", instanceName: "before", nic: { wanName: "eth0", lanName: "eth1" } });
+    const reset = await callApi(sim, "ResetInstance", { instanceId: id, instanceName: "after", wanName: "public0", lanName: "private0" }, { clock: clock.fn, version: "2026-04-01" });
+    expect(reset.status).toBe(200);
+    const described = (await ok(sim, "DescribeInstances", { instanceIds: [id] }, { clock: clock.fn })).dataSet[0];
+    expect(described).toMatchObject({ instanceName: "after", nic: { wanName: "public0", lanName: "private0" } });
+    clock.advance(TEST_DURATIONS.rebuildingMs);
+    await call("StopInstances", { instanceIds: [id] });
+    clock.advance(TEST_DURATIONS.stoppingMs);
+    // Only what is given changes.
+    expect((await call("ResetInstance", { instanceId: id, lanName: "inner0" })).status).toBe(200);
+    expect(sim.control.getInstance(id)).toMatchObject({ instanceName: "after", nic: { wanName: "public0", lanName: "inner0" } });
+  });
+
   it("refuses a reinstall onto an image larger than the system disk or a key on Windows", async () => {
     const id = sim.control.seedInstance({ instanceStatus: "STOPPED" }).instanceId;
     const tooBig = await call("ResetInstance", { instanceId: id, imageId: WINDOWS, password: "Passw0rd!x" });

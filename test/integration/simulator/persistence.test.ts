@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSimulator } from "../../../simulator";
+import * as fc from "fast-check";
+import { INSTANCE_TYPES, INTERNET_CHARGE_TYPES, KNOWN_KEY_IDS, SUBNETS, startSimulator } from "../../../simulator";
+import { loadState } from "../../../simulator/model/persistence";
 import { callApi, callControl, ok } from "./helpers/zc-client";
-import { FakeClock, createBody, createOne, startTestSim, stopAll } from "./helpers/fixtures";
+import { FakeClock, TEST_DURATIONS, createBody, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 
 let dir: string;
 beforeEach(() => {
@@ -89,6 +92,135 @@ describe("persistence across a restart", () => {
     });
 });
 
+describe("one simulator per state file", () => {
+  it("refuses a second simulator on a file in use, naming the file and the holder, until the first one stops", async () => {
+    const statePath = join(dir, "state.json");
+    const first = await startTestSim({ statePath });
+    const id = await createOne(first, { instanceName: "first" });
+    const second = startSimulator({ statePath });
+    await expect(second).rejects.toThrow(`The state file ${statePath} is in use by another zenlayer-sim: this process (pid ${process.pid}), listening on ${first.url}`);
+    expect((await ok(first, "DescribeInstances", { instanceIds: [id] })).totalCount).toBe(1);
+    await first.stop();
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
+    const third = await startTestSim({ statePath });
+    expect(third.control.getInstance(id)?.instanceName).toBe("first");
+  });
+
+  it("takes over the lock of a holder that no longer runs", async () => {
+    const statePath = join(dir, "state.json");
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const deadPid = Number(gone.stdout);
+    writeFileSync(`${statePath}.lock`, JSON.stringify({ pid: deadPid, url: "http://127.0.0.1:1", since: "2026-01-01T00:00:00.000Z" }));
+    const sim = await startTestSim({ statePath });
+    expect(JSON.parse(readFileSync(`${statePath}.lock`, "utf8"))).toMatchObject({ pid: process.pid, url: sim.url });
+  });
+
+  it("releases the lock when the start fails", async () => {
+    const statePath = join(dir, "state.json");
+    writeFileSync(statePath, "[]");
+    await expect(startSimulator({ statePath })).rejects.toThrow(/not a zenlayer-sim state file/);
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
+  });
+});
+
+/** One step of a random session: an API action or a control change on the `pick`-th instance, then time passes. */
+interface Step { kind: string; pick: number; value: number; flag: boolean; advanceMs: number }
+
+const TYPES = INSTANCE_TYPES.map((t) => t.instanceType);
+const STEP_KINDS = [
+  "create", "bandwidth", "type", "trafficPackage", "stop", "start", "reboot", "terminate", "release", "reset", "rename",
+  "securityGroup", "patch", "commitment", "hold",
+] as const;
+const step: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constantFrom(...STEP_KINDS),
+  pick: fc.nat({ max: 7 }),
+  value: fc.nat({ max: 600 }),
+  flag: fc.boolean(),
+  advanceMs: fc.constantFrom(0, 50, 100, 250, 20_000),
+});
+
+/** The API call or control change of `step` on `instanceId`; refusals (wrong status, over a limit) are part of the session. */
+async function run(sim: Awaited<ReturnType<typeof startTestSim>>, clock: FakeClock, s: Step, instanceId: string | undefined): Promise<void> {
+  const call = (action: string, params: Record<string, unknown>) => callApi(sim, action, params, { clock: clock.fn });
+  const control = (change: () => unknown) => {
+    try {
+      change();
+    } catch {
+      // A refused control change (a bad value) leaves the record as it was, which is what is saved.
+    }
+  };
+  if (s.kind === "create" || instanceId === undefined) {
+    const trafficPackage = s.value % 3 === 0;
+    await call("CreateInstances", createBody({
+      instanceCount: 1 + (s.pick % 2),
+      instanceType: TYPES[s.pick % TYPES.length],
+      internetChargeType: trafficPackage ? "ByTrafficPackage" : INTERNET_CHARGE_TYPES[s.value % INTERNET_CHARGE_TYPES.length],
+      ...(trafficPackage ? { trafficPackageSize: 1 + (s.value % 5) / 2 } : {}),
+      internetMaxBandwidthOut: 1 + (s.value % 200),
+      ...(s.flag ? { instanceChargeType: "PREPAID", instanceChargePrepaid: { period: 1 + (s.value % 12), autoRenew: s.value % 2 === 0 } } : {}),
+      ...(s.pick % 2 === 0 ? { password: undefined, keyId: KNOWN_KEY_IDS[0] } : {}),
+      ...(s.pick % 3 === 0 ? { subnetId: SUBNETS[0]!.subnetId } : {}),
+      dataDisks: s.pick % 4 === 0 ? [] : [{ diskSize: 20 + s.value, ...(s.flag ? { diskName: "data" } : {}) }],
+      tags: { tags: s.value % 2 === 0 ? [{ key: "team", value: `t${s.value}` }] : [] },
+    }));
+  } else {
+    const id = instanceId;
+    switch (s.kind) {
+      case "bandwidth": await call("ModifyInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 1 + s.value }); break;
+      case "type": await call("ModifyInstanceType", { instanceId: id, instanceTypeId: TYPES[s.value % TYPES.length] }); break;
+      case "trafficPackage": await call("ModifyInstanceTrafficPackage", { instanceId: id, trafficPackageSize: 0.5 + s.value / 10 }); break;
+      case "stop": await call("StopInstances", { instanceIds: [id] }); break;
+      case "start": await call("StartInstances", { instanceIds: [id] }); break;
+      case "reboot": await call("RebootInstances", { instanceIds: [id] }); break;
+      case "terminate": await call("TerminateInstance", { instanceId: id }); break;
+      case "release": await call("ReleaseInstances", { instanceIds: [id] }); break;
+      case "reset": await call("ResetInstance", { instanceId: id, ...(s.flag ? { keyId: KNOWN_KEY_IDS[1] } : {}) }); break;
+      case "rename": await call("ModifyInstancesAttribute", { instanceIds: [id], instanceName: `renamed-${s.value}` }); break;
+      case "securityGroup":
+        await call(s.flag ? "AssociateSecurityGroupInstance" : "UnAssociateSecurityGroupInstance", { instanceId: id, securityGroupId: `sg-${s.value % 3}` });
+        break;
+      case "patch":
+        control(() => sim.control.patchInstance(id, s.flag
+          ? { instanceType: TYPES[s.value % TYPES.length], internetMaxBandwidthOut: 1 + s.value }
+          : { trafficPackageSize: s.value / 4, keyId: null, publicIpAddresses: [] }));
+        break;
+      case "commitment": control(() => sim.control.setCommitment(id, s.flag)); break;
+      case "hold": control(() => sim.control.holdStatus(id, { status: "IMAGING", durationMs: s.value })); break;
+    }
+  }
+  clock.advance(s.advanceMs);
+}
+
+describe("every reachable record", () => {
+  it("comes back from the state file exactly as it was saved, and the restarted simulator shows the same instances", async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
+        runs++;
+        const statePath = join(dir, `state-${runs}.json`);
+        const clock = new FakeClock();
+        const sim = await startTestSim({ statePath, clock: clock.fn, durations: TEST_DURATIONS });
+        try {
+          for (const s of steps) {
+            const ids = sim.control.listInstances().map((i) => i.instanceId);
+            await run(sim, clock, s, ids.length ? ids[s.pick % ids.length] : undefined);
+          }
+          const before = sim.control.listInstances();
+          await sim.stop();
+          const written = JSON.parse(readFileSync(statePath, "utf8")).instances;
+          expect(loadState(statePath)?.instances).toStrictEqual(written);
+          const restarted = await startTestSim({ statePath, clock: clock.fn, durations: TEST_DURATIONS });
+          expect(restarted.control.listInstances()).toStrictEqual(before);
+          await restarted.stop();
+        } finally {
+          await sim.stop();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
 describe("a failed save", () => {
   it("answers the action that ran as done, logs the failure once, keeps serving and saves again once it can", async () => {
     const statePath = join(dir, "state.json");
@@ -107,7 +239,7 @@ describe("a failed save", () => {
     const failures = lines.filter((line) => line.includes("Could not save the state file"));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain(statePath);
-    expect(readdirSync(dir)).toEqual(["state.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["state.json", "state.json.lock"]);
 
     rmSync(statePath, { recursive: true });
     const after = await callApi(sim, "ModifyInstancesAttribute", { instanceIds: [id], instanceName: "kept-3" });

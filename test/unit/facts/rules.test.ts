@@ -1,6 +1,6 @@
 import { PASSWORD_RULE, passwordProblems, sameOsType, tagProblem, TAG_RULE } from "../../../facts/rules";
 import { checkInputs } from "../../../provider/lifecycle/inputs/check";
-import { checkPassword, readTags } from "../../../simulator/rules";
+import { checkPassword, readTags } from "../../../simulator/model/rules";
 
 /** The provider's check failures for an otherwise valid instance with `password` (and `extra`). */
 function validateInputs(password: string, extra: Record<string, unknown> = {}): string[] {

@@ -1,5 +1,5 @@
 import { CliUsageError, DURATION_FLAGS, parseCliArgs } from "../../../simulator/cli-args";
-import { DEFAULT_DURATIONS } from "../../../simulator/lifecycle";
+import { DEFAULT_DURATIONS } from "../../../simulator/model/lifecycle";
 
 describe("zenlayer-sim command line", () => {
   it("defaults to port 8787 and nothing else", () => {

@@ -1,6 +1,6 @@
-import { FaultInjector, parseFaultConfig } from "../../../simulator/faults";
-import { createRandom } from "../../../simulator/prng";
-import { TokenBucket } from "../../../simulator/rate-limiter";
+import { FaultInjector, parseFaultConfig } from "../../../simulator/faults/faults";
+import { createRandom } from "../../../simulator/faults/prng";
+import { TokenBucket } from "../../../simulator/faults/rate-limiter";
 
 describe("seeded random numbers", () => {
   it("repeats the same sequence for the same seed, numeric or text", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_DURATIONS, compact, isTransitional, planFrom, planHold, statusAt } from "../../../simulator/lifecycle";
+import { DEFAULT_DURATIONS, compact, isTransitional, planFrom, planHold, statusAt } from "../../../simulator/model/lifecycle";
 
 const d = { ...DEFAULT_DURATIONS, pendingMs: 10, deployingMs: 20, recyclingMs: 5, recycleRetentionMs: 100, stoppingMs: 7, releasingMs: 3 };
 

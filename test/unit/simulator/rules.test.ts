@@ -1,7 +1,7 @@
-import { readTags, checkInstanceName } from "../../../simulator/rules";
-import { nameForIndex } from "../../../simulator/instance-spec";
-import { ERROR_CODES } from "../../../simulator/codes";
-import { errorEnvelope, apiError } from "../../../simulator/errors";
+import { readTags, checkInstanceName } from "../../../simulator/model/rules";
+import { nameForIndex } from "../../../simulator/model/instance-spec";
+import { ERROR_CODES } from "../../../simulator/protocol/codes";
+import { errorEnvelope, apiError } from "../../../simulator/protocol/errors";
 
 describe("instance names", () => {
   it("allows letters, digits, - and . up to 64 characters", () => {

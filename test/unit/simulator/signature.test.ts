@@ -1,6 +1,6 @@
-import { authenticate, parseAuthorization } from "../../../simulator/auth";
-import { SimulatorError } from "../../../simulator/errors";
-import { canonicalRequest, computeSignature, sha256Hex, stringToSign } from "../../../simulator/signature";
+import { authenticate, parseAuthorization } from "../../../simulator/http/auth";
+import { SimulatorError } from "../../../simulator/protocol/errors";
+import { canonicalRequest, computeSignature, sha256Hex, stringToSign } from "../../../simulator/http/signature";
 
 // Zenlayer's documented known-answer vector (its signature documentation).
 const VECTOR = {

@@ -96,7 +96,7 @@ export const DISK_CATEGORIES: readonly string[] = ["Standard NVMe SSD", "Basic N
 export const MAX_DISK_SIZE_GB = 2048;
 
 /** The five internet charge types; every zone and type offers all of them. */
-export { INTERNET_CHARGE_TYPES } from "../facts/rules";
+export { INTERNET_CHARGE_TYPES } from "../../facts/rules";
 
 /** Looks up a zone by id. */
 export function findZone(zoneId: string): CatalogueZone | undefined {

@@ -1,5 +1,5 @@
+import { apiError, errorEnvelope, type SimulatorError } from "../protocol/errors";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { apiError, errorEnvelope, type SimulatorError } from "./errors";
 
 /** The largest request body accepted (1 MiB); a CreateInstances body is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatorControl, StatusHold } from "./control";
-import { apiError, asSimulatorError } from "./errors";
-import type { FaultConfig } from "./faults";
+import type { SimulatorControl, StatusHold } from "../control";
+import type { FaultConfig } from "../faults/faults";
+import { apiError, asSimulatorError } from "../protocol/errors";
+import { newRequestId } from "../protocol/ids";
+import type { Params } from "../protocol/params";
 import { parseJsonObject, readBody, sendError, sendJson } from "./http-util";
-import { newRequestId } from "./ids";
-import type { Params } from "./params";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** The prefix of the control routes, beside the API. */
 export const CONTROL_PREFIX = "/_sim";

@@ -1,5 +1,5 @@
-import { TRANSIENT_CODES, type ErrorCode } from "./codes";
-import { invalid, type Params } from "./params";
+import { TRANSIENT_CODES, type ErrorCode } from "../protocol/codes";
+import { invalid, type Params } from "../protocol/params";
 import { createRandom, type Random } from "./prng";
 import { TokenBucket } from "./rate-limiter";
 

@@ -1,4 +1,4 @@
-import { newDiskId, newInstanceId } from "./ids";
+import { newDiskId, newInstanceId } from "../protocol/ids";
 import { isoSeconds, type InstanceRecord } from "./instance-record";
 import { nameForIndex, type InstanceSpec } from "./instance-spec";
 import type { Timeline } from "./lifecycle";
@@ -52,10 +52,13 @@ export function buildRecord(
     privateIpAddresses: [allocatePrivateIp(spec.zoneId, spec.subnetId, takenPrivate)],
     publicIpAddresses: [allocatePublicIp(takenPublic)],
     tags: spec.tags.map((t) => ({ ...t })),
+    nic: { ...spec.nic },
     createTime: isoSeconds(now),
     expiredTime: spec.period !== null ? isoSeconds(addMonths(now, spec.period)) : null,
     commitment: false,
     timeline,
     bandwidthChange: null,
+    trafficPackageChange: null,
+    instanceTypeChange: null,
   };
 }

@@ -7,7 +7,7 @@
  * clock, and a timeline saved to disk resumes exactly where it was after a restart.
  */
 
-import { INSTANCE_STATUSES, type InstanceStatus } from "../facts/rules";
+import { INSTANCE_STATUSES, type InstanceStatus } from "../../facts/rules";
 
 export { INSTANCE_STATUSES, type InstanceStatus };
 

@@ -1,5 +1,5 @@
+import { isoSeconds, recordStatus, settleChanges, type InstanceRecord } from "./instance-record";
 import { compact } from "./lifecycle";
-import { isoSeconds, recordStatus, type InstanceRecord } from "./instance-record";
 import type { InstanceStatus } from "./lifecycle";
 import { StateFileError, loadState, saveState } from "./persistence";
 
@@ -7,8 +7,9 @@ import { StateFileError, loadState, saveState } from "./persistence";
 export interface LiveInstance { record: InstanceRecord; status: InstanceStatus }
 
 /**
- * Holds the instances. Reads derive each status from the clock and forget instances whose
- * timeline has ended (released, or auto-released from the recycle bin). Writes mark the store
+ * Holds the instances. Reads derive each status from the clock, forget instances whose
+ * timeline has ended (released, or auto-released from the recycle bin) and settle the ordered
+ * changes that have completed, so every record handed out holds the values in force. Writes mark the store
  * dirty; `flush()` saves once per request, after the handler, when a `statePath` is set.
  */
 export class InstanceStore {
@@ -37,6 +38,7 @@ export class InstanceStore {
       this.dirty = true;
       return undefined;
     }
+    if (settleChanges(record, now)) this.dirty = true;
     return { record, status };
   }
 

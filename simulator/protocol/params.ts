@@ -1,4 +1,4 @@
-import { REQUEST_LIMITS } from "../facts/rules";
+import { REQUEST_LIMITS } from "../../facts/rules";
 import { apiError } from "./errors";
 
 /** A request body: the JSON object sent to an action. */

@@ -12,7 +12,7 @@
  * (90 = 10 % off); pay-as-you-go items fill `unitPrice`/`discountUnitPrice` and `chargeUnit`,
  * subscriptions fill `originalPrice`/`discountPrice` for the whole period.
  */
-import type { InstanceSpec } from "./instance-spec";
+import type { InstanceSpec } from "../model/instance-spec";
 
 /**
  * A `Price` as the API sends it: an absent amount is `null` (the SDK's pointers); `stepPrices`, a

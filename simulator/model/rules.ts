@@ -1,7 +1,9 @@
-import { INSTANCE_NAME_RULE, PASSWORD_RULE, TAG_RULE, passwordProblems, tagProblem } from "../facts/rules";
-import { apiError } from "./errors";
-import { invalid, type Params } from "./params";
-import type { Tag } from "./instance-record";
+import { INSTANCE_NAME_RULE, NIC_NAME_RULE, PASSWORD_RULE, TAG_RULE, passwordProblems, tagProblem } from "../../facts/rules";
+import { apiError } from "../protocol/errors";
+import { invalid, type Params } from "../protocol/params";
+
+/** A tag as the API spells it. */
+export interface Tag { key: string; value: string }
 
 /** Throws INVALID_PASSWORD_MALFORMED (the code of Zenlayer's ResetInstance page) when the password is bad. */
 export function checkPassword(password: string): void {
@@ -16,6 +18,11 @@ export function checkPassword(password: string): void {
 /** Throws INVALID_PARAMETER_VALUE when `name` is not a valid instance name. */
 export function checkInstanceName(name: string, field = "instanceName"): void {
   if (!INSTANCE_NAME_RULE.pattern.test(name)) throw invalid(field, `must be 1-${INSTANCE_NAME_RULE.maxLength} letters, digits, \`-\` or \`.\``);
+}
+
+/** Throws INVALID_PARAMETER_VALUE when `name` is not a valid network interface name. */
+export function checkNicName(name: string, field: string): void {
+  if (!NIC_NAME_RULE.pattern.test(name)) throw invalid(field, "must be 4-15 lower-case letters and digits, starting with a letter");
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ACTIONS, ZRM_ACTIONS } from "./actions";
-import type { ActionHandler } from "./actions/context";
+import { ACTIONS, ZRM_ACTIONS } from "../actions";
+import type { ActionHandler } from "../actions/context";
 
 /** Every service is served at this prefix plus its name: `/api/v2/vm`, `/api/v2/zrm`. */
 export const API_PREFIX = "/api/v2/";

@@ -1,5 +1,5 @@
-import { randomInt } from "node:crypto";
 import { findSubnet, findZone } from "./catalogue";
+import { randomInt } from "node:crypto";
 
 // Public addresses come from the documentation ranges (RFC 5737), so nothing real is ever named.
 const PUBLIC_PREFIXES = ["203.0.113", "198.51.100", "192.0.2"];

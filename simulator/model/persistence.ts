@@ -1,9 +1,9 @@
+import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES, NIC_NAME_RULE } from "../../facts/rules";
+import { findImage, findInstanceType, findResourceGroup, findZone } from "./catalogue";
+import type { InstanceRecord } from "./instance-record";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { INSTANCE_CHARGE_TYPES, INSTANCE_STATUSES, INTERNET_CHARGE_TYPES } from "../facts/rules";
-import { findImage, findInstanceType, findResourceGroup, findZone } from "./catalogue";
-import type { InstanceRecord } from "./instance-record";
 
 /** The file format of `statePath`. Timelines hold absolute times, so pending transitions resume. */
 export interface PersistedState {
@@ -19,11 +19,33 @@ export class StateFileError extends Error {}
 
 const status = z.enum(INSTANCE_STATUSES);
 const count = z.number().int().nonnegative();
-const disk = z.object({ diskId: z.string().min(1), diskSize: count, diskCategory: z.string().min(1), diskName: z.string().optional() });
 const known = (find: (id: string) => unknown, what: string) => z.string().refine((id) => find(id) !== undefined, `is not a ${what} of the catalogue`);
+const disk = z.strictObject({ diskId: z.string().min(1), diskSize: count, diskCategory: z.string().min(1), diskName: z.string().optional() });
+const orderedChange = <T extends z.ZodType>(value: T) => z.strictObject({ from: value, to: value, doneAt: z.number() });
 
-/** One saved instance: every field the simulator reads, with the catalogue references checked. */
-const recordSchema = z.object({
+/**
+ * True only when A and B are the same type: every field present in both, optional in both or in
+ * neither, of the same type. Plain assignability is not enough: a schema that lacks an optional
+ * field of the record still accepts every record, and then drops that field on load.
+ */
+type SameType<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+
+/**
+ * Returns the schema as it is; it compiles only when what the schema yields is exactly `T`. A
+ * field added to the record but not to the schema (or the other way round) is a type error here,
+ * rather than a field that silently vanishes at the next restart.
+ */
+function exactly<T>() {
+  return <S extends z.ZodType>(schema: S & (SameType<z.output<S>, T> extends true ? unknown : "the schema does not yield exactly the record type")) => schema;
+}
+
+/**
+ * One saved instance: every field of InstanceRecord, with the catalogue references checked. Strict:
+ * a field the simulator does not know stops the start instead of being dropped. The ordered
+ * changes default to none, the network interfaces to their default names, for files written
+ * before they existed.
+ */
+const recordSchema = exactly<InstanceRecord>()(z.strictObject({
   instanceId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   seq: count,
   zoneId: known(findZone, "zone"),
@@ -40,7 +62,9 @@ const recordSchema = z.object({
   resourceGroupId: known(findResourceGroup, "resource group"),
   securityGroupIds: z.array(z.string()),
   keyId: z.string().nullable(),
-  tags: z.array(z.object({ key: z.string(), value: z.string() })),
+  tags: z.array(z.strictObject({ key: z.string(), value: z.string() })),
+  nic: z.strictObject({ wanName: z.string(), lanName: z.string() })
+    .default(() => ({ wanName: NIC_NAME_RULE.defaultWanName, lanName: NIC_NAME_RULE.defaultLanName })),
   systemDisk: disk,
   dataDisks: z.array(disk),
   privateIpAddresses: z.array(z.string()),
@@ -48,11 +72,13 @@ const recordSchema = z.object({
   createTime: z.string(),
   expiredTime: z.string().nullable(),
   commitment: z.boolean(),
-  timeline: z.object({ phases: z.array(z.object({ status, until: z.number() })), rest: status.nullable() }),
-  bandwidthChange: z.object({ from: count, to: count, doneAt: z.number() }).nullable(),
-}) satisfies z.ZodType<InstanceRecord>;
+  timeline: z.strictObject({ phases: z.array(z.strictObject({ status, until: z.number() })), rest: status.nullable() }),
+  bandwidthChange: orderedChange(count).nullable(),
+  trafficPackageChange: orderedChange(z.number().nonnegative().nullable()).nullable().default(null),
+  instanceTypeChange: orderedChange(known(findInstanceType, "instance type")).nullable().default(null),
+}));
 
-const headerSchema = z.object({
+const headerSchema = z.strictObject({
   format: z.literal("zenlayer-sim-state"),
   version: z.literal(1),
   savedAt: z.string(),

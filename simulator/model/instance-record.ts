@@ -1,9 +1,7 @@
 import { DEFAULT_RESOURCE_GROUP, findImage, findInstanceType, findResourceGroup } from "./catalogue";
 import type { InstanceSettings } from "./instance-spec";
 import { statusAt, type InstanceStatus, type Timeline } from "./lifecycle";
-
-/** A tag as the API spells it. */
-export interface Tag { key: string; value: string }
+import type { Tag } from "./rules";
 
 /** A disk attached to an instance. */
 export interface DiskRecord { diskId: string; diskSize: number; diskCategory: string; diskName?: string }
@@ -33,37 +31,65 @@ export interface InstanceRecord extends InstanceSettings {
   commitment: boolean;
   timeline: Timeline;
   bandwidthChange: BandwidthChange | null;
-  /** Absent in state files written before traffic package changes existed. */
-  trafficPackageChange?: OrderedChange<number | null> | null;
-  /** Absent in state files written before instance type changes existed. */
-  instanceTypeChange?: OrderedChange<string> | null;
-}
-
-/** The value in force at `now`: the new one once an ordered change has completed. */
-export function valueAt<T>(base: T, change: OrderedChange<T> | null | undefined, now: number): T {
-  return change && now >= change.doneAt ? change.to : base;
+  trafficPackageChange: OrderedChange<number | null> | null;
+  instanceTypeChange: OrderedChange<string> | null;
 }
 
 /** `Processing` until an ordered change completes, then `Enable`; null without a change. */
-export function changeStatus(change: { doneAt: number } | null | undefined, now: number): "Processing" | "Enable" | null {
+export function changeStatus(change: { doneAt: number } | null, now: number): "Processing" | "Enable" | null {
   if (!change) return null;
   return now >= change.doneAt ? "Enable" : "Processing";
 }
 
-/** The instance type in force at `now`. */
-export function instanceTypeAt(record: InstanceRecord, now: number): string {
-  return valueAt(record.instanceType, record.instanceTypeChange, now);
+/**
+ * Folds every ordered change that has completed by `now` into the field it changes, so that a
+ * record's own fields always hold the values in force: a rule that reads `record.instanceType`
+ * reads the type after a completed resize, never the one it replaced. The change itself stays on
+ * record (its status reads `Enable`). The store settles every record it hands out; returns
+ * whether a field moved.
+ */
+export function settleChanges(record: InstanceRecord, now: number): boolean {
+  const done = <T>(change: OrderedChange<T> | null, current: T): change is OrderedChange<T> =>
+    change !== null && now >= change.doneAt && current !== change.to;
+  let moved = false;
+  if (done(record.bandwidthChange, record.internetMaxBandwidthOut)) {
+    record.internetMaxBandwidthOut = record.bandwidthChange.to;
+    moved = true;
+  }
+  if (done(record.trafficPackageChange, record.trafficPackageSize)) {
+    record.trafficPackageSize = record.trafficPackageChange.to;
+    moved = true;
+  }
+  if (done(record.instanceTypeChange, record.instanceType)) {
+    record.instanceType = record.instanceTypeChange.to;
+    moved = true;
+  }
+  return moved;
 }
 
-/** The traffic package size in force at `now`. */
-export function trafficPackageAt(record: InstanceRecord, now: number): number | null {
-  return valueAt(record.trafficPackageSize, record.trafficPackageChange, now);
+/** The change of `record` still processing at `now`, or null. */
+function pending<T>(change: OrderedChange<T> | null, now: number): OrderedChange<T> | null {
+  return change && now < change.doneAt ? change : null;
 }
 
-/** The bandwidth in force at `now`: the new value once a change has completed. */
-export function bandwidthAt(record: InstanceRecord, now: number): number {
-  const change = record.bandwidthChange;
-  return change && now >= change.doneAt ? change.to : record.internetMaxBandwidthOut;
+/**
+ * The most bandwidth a settled record may be given at `now`: the limit of its type in force, and,
+ * while a type change is processing, of the type it is becoming too — so that neither a bandwidth
+ * change nor the resize that completes after it leaves the instance above its type's limit.
+ */
+export function bandwidthLimit(record: InstanceRecord, now: number): { limit: number; instanceType: string } {
+  const types = [record.instanceType, pending(record.instanceTypeChange, now)?.to].filter((t): t is string => t !== undefined);
+  return types
+    .map((instanceType) => ({ instanceType, limit: findInstanceType(instanceType)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER }))
+    .reduce((tightest, next) => (next.limit < tightest.limit ? next : tightest));
+}
+
+/**
+ * The most bandwidth a settled record may reach at `now`: the value in force, or the target of a
+ * bandwidth change still processing when that is higher. Another type must allow this much.
+ */
+export function bandwidthReach(record: InstanceRecord, now: number): number {
+  return Math.max(record.internetMaxBandwidthOut, pending(record.bandwidthChange, now)?.to ?? 0);
 }
 
 /** Formats epoch ms the way Zenlayer does: ISO-8601 UTC without milliseconds. */
@@ -73,8 +99,9 @@ export function isoSeconds(ms: number): string {
 
 /**
  * InstanceInfo as DescribeInstances returns it, typed as Zenlayer's SDK types it (see
- * facts/response-fields.ts): `null` only where the SDK has a pointer; a plain field with no value
- * (`subnetId`, `keyId`) is left out. The password is never part of it.
+ * facts/response-fields.ts): `null` only where the SDK has a pointer (`keyId` is one in
+ * 2026-04-01, documented as possibly null); a plain field with no value (`subnetId`) is left out.
+ * The password is never part of it.
  */
 export interface InstanceInfo {
   instanceId: string;
@@ -103,14 +130,14 @@ export interface InstanceInfo {
   systemDisk: DiskRecord;
   dataDisks: DiskRecord[];
   autoRenew: boolean;
-  keyId?: string;
+  keyId: string | null;
   nic: { wanName: string; lanName: string };
   tags: { tags: Tag[] };
 }
 
-/** The InstanceInfo of an instance; `status` is the status derived for this moment. */
-export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, now: number): InstanceInfo {
-  const instanceType = instanceTypeAt(record, now);
+/** The InstanceInfo of a settled instance (as the store hands it out); `status` is the status derived for this moment. */
+export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus): InstanceInfo {
+  const instanceType = record.instanceType;
   const type = findInstanceType(instanceType);
   const image = findImage(record.imageId);
   const group = findResourceGroup(record.resourceGroupId) ?? DEFAULT_RESOURCE_GROUP;
@@ -128,7 +155,7 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     imageName: image?.imageName ?? "",
     instanceChargeType: record.instanceChargeType,
     internetChargeType: record.internetChargeType,
-    internetMaxBandwidthOut: bandwidthAt(record, now),
+    internetMaxBandwidthOut: record.internetMaxBandwidthOut,
     period: record.period,
     publicIpAddresses: hidePublic ? [] : [...record.publicIpAddresses],
     publicIpv6Addresses: [],
@@ -139,19 +166,19 @@ export function toInstanceInfo(record: InstanceRecord, status: InstanceStatus, n
     resourceGroupId: group.resourceGroupId,
     resourceGroupName: group.resourceGroupName,
     instanceStatus: status,
-    trafficPackageSize: trafficPackageAt(record, now),
+    trafficPackageSize: record.trafficPackageSize,
     securityGroupIds: [...record.securityGroupIds],
     systemDisk: { ...record.systemDisk },
     dataDisks: record.dataDisks.map((d) => ({ ...d })),
     autoRenew: record.autoRenew,
-    ...(record.keyId !== null ? { keyId: record.keyId } : {}),
-    nic: { wanName: "eth0", lanName: "eth1" },
+    keyId: record.keyId,
+    nic: { ...record.nic },
     tags: { tags: record.tags.map((t) => ({ ...t })) },
   };
 }
 
 /**
- * The answer of DescribeInstanceInternetStatus at `now`. The SDK types the modified values as
+ * The answer of DescribeInstanceInternetStatus at `now`, for a settled record. The SDK types the modified values as
  * pointers (null when nothing changed) and the statuses as plain strings (left out then).
  */
 export function toInternetStatus(record: InstanceRecord, now: number): Record<string, unknown> {
@@ -159,10 +186,10 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
   return {
     instanceId: record.instanceId,
     instanceName: record.instanceName,
-    internetMaxBandwidthOut: bandwidthAt(record, now),
+    internetMaxBandwidthOut: record.internetMaxBandwidthOut,
     modifiedInternetMaxBandwidthOut: change ? change.to : null,
     ...(change ? { modifiedBandwidthStatus: changeStatus(change, now) } : {}),
-    trafficPackageSize: trafficPackageAt(record, now),
+    trafficPackageSize: record.trafficPackageSize,
     modifiedTrafficPackageSize: record.trafficPackageChange ? record.trafficPackageChange.to : null,
     ...(record.trafficPackageChange
       ? { modifiedTrafficPackageStatus: changeStatus(record.trafficPackageChange, now) }
@@ -170,13 +197,13 @@ export function toInternetStatus(record: InstanceRecord, now: number): Record<st
   };
 }
 
-/** The answer of DescribeInstanceTypeStatus at `now`: the modified fields only while a change is on record. */
+/** The answer of DescribeInstanceTypeStatus at `now` for a settled record: the modified fields only while a change is on record. */
 export function toInstanceTypeStatus(record: InstanceRecord, now: number): Record<string, unknown> {
   const change = record.instanceTypeChange;
   return {
     instanceId: record.instanceId,
     instanceName: record.instanceName,
-    instanceType: instanceTypeAt(record, now),
+    instanceType: record.instanceType,
     ...(change ? { modifiedInstanceType: change.to, modifiedInstanceTypeStatus: changeStatus(change, now) } : {}),
   };
 }

@@ -3,13 +3,12 @@ import {
   KEY_ID_PATTERN, MAX_DISK_SIZE_GB, SECURITY_GROUP_ID_PATTERN, ZONES,
   findImage, findInstanceType, findResourceGroup, findSubnet, findZone,
 } from "./catalogue";
-import { INSTANCE_NAME_RULE, REQUEST_LIMITS } from "../facts/rules";
-import { apiError } from "./errors";
-import type { Tag } from "./instance-record";
+import { INSTANCE_NAME_RULE, NAME_SEQUENCE_RULE, NIC_NAME_RULE, REQUEST_LIMITS, type InternetChargeType } from "../../facts/rules";
+import { apiError } from "../protocol/errors";
 import {
   invalid, optEnum, optInt, optNumber, optObject, optString, reqEnum, reqInt, reqString, type Params,
-} from "./params";
-import { checkInstanceName, checkPassword, readTags } from "./rules";
+} from "../protocol/params";
+import { checkInstanceName, checkNicName, checkPassword, readTags, type Tag } from "./rules";
 
 /** A validated CreateInstances request (or a control-route seed), ready to become records. */
 export interface InstanceSpec {
@@ -19,9 +18,10 @@ export interface InstanceSpec {
   instanceChargeType: "POSTPAID" | "PREPAID";
   period: number | null;
   autoRenew: boolean;
-  internetChargeType: string;
+  internetChargeType: InternetChargeType;
   internetMaxBandwidthOut: number;
   trafficPackageSize: number | null;
+  /** The name as given: a `[begin_number,bits]` pattern in it is expanded per instance (nameForIndex). */
   instanceName: string;
   keyId: string | null;
   subnetId: string | null;
@@ -31,13 +31,18 @@ export interface InstanceSpec {
   dataDisks: { diskSize: number; diskCategory: string; diskName?: string }[];
   instanceCount: number;
   tags: Tag[];
+  /** The names of the public and the private network interface. */
+  nic: NicNames;
 }
+
+/** The names of an instance's public (WAN) and private (LAN) network interfaces. */
+export interface NicNames { wanName: string; lanName: string }
 
 /** The settings an instance keeps exactly as they were requested (InstanceRecord stores them as they are). */
 export type InstanceSettings = Pick<InstanceSpec,
   "zoneId" | "instanceName" | "instanceType" | "imageId" | "instanceChargeType" | "period" | "autoRenew" |
   "internetChargeType" | "internetMaxBandwidthOut" | "trafficPackageSize" | "subnetId" | "resourceGroupId" |
-  "securityGroupIds" | "keyId" | "tags">;
+  "securityGroupIds" | "keyId" | "tags" | "nic">;
 
 /** Zenlayer's documented default name when none is given. */
 export const DEFAULT_INSTANCE_NAME = "instance";
@@ -85,7 +90,8 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed" | "quote"
   const trafficPackageSize = internetChargeType === "ByTrafficPackage" ? packageSize ?? 0 : null;
 
   const instanceName = optString(params, "instanceName", 1000) ?? DEFAULT_INSTANCE_NAME;
-  checkInstanceName(instanceName);
+  checkNameSequences(instanceName);
+  checkInstanceName(nameForIndex(instanceName, 0, 1));
 
   const password = optString(params, "password", 1000);
   const keyId = optString(params, "keyId") ?? null;
@@ -108,11 +114,14 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed" | "quote"
   if (!SECURITY_GROUP_ID_PATTERN.test(securityGroupId)) throw invalid("securityGroupId", "must look like `sg-` followed by letters or digits");
 
   const instanceCount = seed ? 1 : optInt(params, "instanceCount", 1, REQUEST_LIMITS.instanceCountMax) ?? 1;
+  // The last name has the most digits: if it fits, they all do.
+  if (instanceCount > 1) checkInstanceName(nameForIndex(instanceName, instanceCount - 1, instanceCount));
   const tags = readTags(params) ?? [];
+  const nic = readNic(params);
   return {
     zoneId, instanceType, imageId, instanceChargeType, period, autoRenew, internetChargeType, internetMaxBandwidthOut,
     trafficPackageSize, instanceName, keyId, subnetId, resourceGroupId, securityGroupIds: [securityGroupId], systemDisk,
-    dataDisks, instanceCount, tags,
+    dataDisks, instanceCount, tags, nic,
   };
 }
 
@@ -141,11 +150,43 @@ function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
   });
 }
 
+// `nic.wanName` / `nic.lanName`, each optional with its default.
+function readNic(params: Params): NicNames {
+  const nic = optObject(params, "nic") ?? {};
+  const wanName = optString(nic, "wanName") ?? NIC_NAME_RULE.defaultWanName;
+  const lanName = optString(nic, "lanName") ?? NIC_NAME_RULE.defaultLanName;
+  checkNicName(wanName, "nic.wanName");
+  checkNicName(lanName, "nic.lanName");
+  if (wanName === lanName) throw invalid("nic.lanName", `must differ from nic.wanName (both are \`${wanName}\`)`);
+  return { wanName, lanName };
+}
+
+/** True when `name` holds at least one `[begin_number,bits]` pattern. */
+function hasNameSequence(name: string): boolean {
+  return name.search(NAME_SEQUENCE_RULE.pattern) >= 0;
+}
+
+/** Refuses a `[begin_number,bits]` pattern whose numbers are out of Zenlayer's ranges. */
+function checkNameSequences(name: string): void {
+  for (const [pattern, begin, bits] of name.matchAll(NAME_SEQUENCE_RULE.pattern)) {
+    const { beginMax, bitsMin, bitsMax } = NAME_SEQUENCE_RULE;
+    if (begin && Number(begin) > beginMax) throw invalid("instanceName", `has the pattern \`${pattern}\`, whose begin_number must be 0-${beginMax}`);
+    if (bits && (Number(bits) < bitsMin || Number(bits) > bitsMax)) throw invalid("instanceName", `has the pattern \`${pattern}\`, whose bits must be ${bitsMin}-${bitsMax}`);
+  }
+}
+
 /**
- * The name of instance `index` of `count`: one instance keeps the name; several get `-1`, `-2`, …
- * appended (the base shortened if needed to stay within 64 characters), so names stay unique.
+ * The name of instance `index` of `count`. A `[begin_number,bits]` pattern (Zenlayer's ordered
+ * number) becomes `begin + index` with at least `bits` digits, in every instance, one or several.
+ * Without a pattern one instance keeps the name, and several get `-1`, `-2`, … appended (the base
+ * shortened if needed to stay within 64 characters), so names stay unique.
  */
 export function nameForIndex(name: string, index: number, count: number): string {
+  if (hasNameSequence(name)) {
+    const { defaultBegin, defaultBits } = NAME_SEQUENCE_RULE;
+    return name.replace(NAME_SEQUENCE_RULE.pattern, (_pattern, begin: string, bits: string) =>
+      String((begin ? Number(begin) : defaultBegin) + index).padStart(bits ? Number(bits) : defaultBits, "0"));
+  }
   if (count === 1) return name;
   const suffix = `-${index + 1}`;
   return `${name.slice(0, INSTANCE_NAME_RULE.maxLength - suffix.length)}${suffix}`;

@@ -1,7 +1,7 @@
+import { apiError } from "../protocol/errors";
+import { SIGNATURE_METHOD, SIGNED_HEADERS, computeSignature } from "./signature";
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { apiError } from "./errors";
-import { SIGNATURE_METHOD, SIGNED_HEADERS, computeSignature } from "./signature";
 
 /** The parts of an `Authorization` header. */
 export interface AuthorizationParts { accessKeyId: string; signedHeaders: string; signature: string }

@@ -1,10 +1,10 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { SimulatorCore } from "../core";
+import { apiError, asSimulatorError } from "../protocol/errors";
+import { newRequestId } from "../protocol/ids";
 import { authenticate } from "./auth";
-import type { SimulatorCore } from "./core";
-import { apiError, asSimulatorError } from "./errors";
 import { delay, parseJsonObject, readBody, sendError, sendJson } from "./http-util";
-import { newRequestId } from "./ids";
 import { type ApiService, findServiceAction, SERVICES } from "./services";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 
 /** Set on a success whose change could not be written to the state file (it is kept in memory). */
 export const STATE_NOT_SAVED_HEADER = "X-Zenlayer-Sim-State-Not-Saved";

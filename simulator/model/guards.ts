@@ -1,5 +1,5 @@
-import type { ErrorCode } from "./codes";
-import { apiError } from "./errors";
+import type { ErrorCode } from "../protocol/codes";
+import { apiError } from "../protocol/errors";
 import type { InstanceStatus } from "./lifecycle";
 import type { LiveInstance } from "./store";
 

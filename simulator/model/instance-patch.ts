@@ -1,8 +1,8 @@
-import { KEY_ID_PATTERN, findImage, findInstanceType, findResourceGroup } from "./catalogue";
-import { apiError } from "./errors";
+import { apiError } from "../protocol/errors";
+import { invalid, optBool, optEnum, optInt, optNumber, optString, optStringArray, type Params } from "../protocol/params";
+import { INTERNET_CHARGE_TYPES, KEY_ID_PATTERN, findImage, findInstanceType, findResourceGroup } from "./catalogue";
 import type { InstanceRecord } from "./instance-record";
 import { isInstanceStatus, planFrom, type Durations } from "./lifecycle";
-import { invalid, optBool, optInt, optNumber, optString, optStringArray, type Params } from "./params";
 import { checkInstanceName, readTags } from "./rules";
 
 /** Fields a drift patch may change (PATCH /_sim/instances/{id}), as the console or another tool would. */
@@ -36,7 +36,7 @@ export function applyPatch(record: InstanceRecord, patch: Params, now: number, d
   if (chargeType !== undefined && chargeType !== "POSTPAID" && chargeType !== "PREPAID") throw invalid("instanceChargeType", "must be POSTPAID or PREPAID");
   const tags = readTags(patch);
   const trafficPackageSize = optNumber(patch, "trafficPackageSize", 0, 1_000_000);
-  const internetChargeType = optString(patch, "internetChargeType");
+  const internetChargeType = optEnum(patch, "internetChargeType", INTERNET_CHARGE_TYPES);
   const publicIps = optStringArray(patch, "publicIpAddresses", 64);
   const privateIps = optStringArray(patch, "privateIpAddresses", 64);
   const securityGroupIds = optStringArray(patch, "securityGroupIds", 64);

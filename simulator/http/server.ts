@@ -1,12 +1,12 @@
-import { createServer, type Server } from "node:http";
+import type { SimulatorControl } from "../control";
+import type { SimulatorCore } from "../core";
+import { apiError, asSimulatorError } from "../protocol/errors";
+import { newRequestId } from "../protocol/ids";
 import { handleApiRequest } from "./api-handler";
-import type { SimulatorControl } from "./control";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-routes";
-import type { SimulatorCore } from "./core";
-import { apiError, asSimulatorError } from "./errors";
 import { sendError } from "./http-util";
-import { newRequestId } from "./ids";
 import { API_PREFIX, serviceOfPath, SERVICES } from "./services";
+import { createServer, type Server } from "node:http";
 
 /** The one API path of the VM API; the action travels in X-ZC-Action, never in the URL. */
 export const API_PATH = "/api/v2/vm";
