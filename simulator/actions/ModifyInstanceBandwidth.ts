@@ -2,7 +2,7 @@ import { findInstanceType } from "../catalogue";
 import { apiError } from "../errors";
 import { requireStatus } from "../guards";
 import { newOrderNumber } from "../ids";
-import { bandwidthAt } from "../instance-record";
+import { bandwidthAt, instanceTypeAt } from "../instance-record";
 import { reqInt, reqString } from "../params";
 import { requireInstance, type ActionHandler } from "./context";
 
@@ -16,9 +16,11 @@ export const ModifyInstanceBandwidth: ActionHandler = (params, ctx) => {
   const live = requireInstance(ctx, instanceId);
   requireStatus(live, ["RUNNING"], "ModifyInstanceBandwidth");
   const { record } = live;
-  const limit = findInstanceType(record.instanceType)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER;
+  // The limit of the type in force: a completed type change counts even before anything folds it into the record.
+  const type = instanceTypeAt(record, ctx.now);
+  const limit = findInstanceType(type)?.internetMaxBandwidthOutLimit ?? Number.MAX_SAFE_INTEGER;
   if (target > limit) {
-    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${record.instanceType}.`);
+    throw apiError("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM", `internetMaxBandwidthOut ${target} exceeds the ${limit} Mbps limit of ${type}.`);
   }
   const change = record.bandwidthChange;
   if (change && ctx.now < change.doneAt) {

@@ -68,6 +68,18 @@ describe("the actions that change an instance in place", () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, "INVALID_INSTANCE_TYPE_NOT_FOUND"]);
   });
 
+  it("ModifyInstanceBandwidth and its price inquiry allow the limit of the type a completed ModifyInstanceType put in force", async () => {
+    const id = sim.control.seedInstance({ instanceType: "c.1c2g" }).instanceId;
+    const tooMuch = await call("ModifyInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 400 });
+    expect([tooMuch.status, tooMuch.body.code]).toEqual([400, "INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM"]);
+    expect((await call("ModifyInstanceType", { instanceId: id, instanceTypeId: "c.2c4g" })).status).toBe(200);
+    clock.advance(TEST_DURATIONS.bandwidthChangeMs);
+    expect((await call("InquiryPriceInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 400 })).status).toBe(200);
+    expect((await call("ModifyInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 400 })).status).toBe(200);
+    const beyond = await call("ModifyInstanceBandwidth", { instanceId: id, internetMaxBandwidthOut: 600 });
+    expect(beyond.body.message).toContain("limit of c.2c4g");
+  });
+
   it("associates and unassociates security groups, refusing to remove the last one", async () => {
     const id = sim.control.seedInstance({}).instanceId;
     const [original] = info(id)!.securityGroupIds;
