@@ -2,7 +2,9 @@
  * `npm run chaos`: the reliability suite at full size, against a simulator on 127.0.0.1 only.
  *   1. fuzz: every property of test/reliability/fuzz.ts over CHAOS_FUZZ_RUNS (default 10,000)
  *      generated inputs, with the provider pointed at a live simulator that must see no request;
- *   2. faults, kills and secrets through the real CLI (test/reliability/cli-chaos.ts):
+ *   2. the model-based suite (test/reliability/model/): CHAOS_SEQUENCES (500) random sequences of
+ *      up to 12 steps through the lifecycle layer, every invariant checked after every step;
+ *   3. faults, kills and secrets through the real CLI (test/reliability/cli-chaos.ts):
  *      CHAOS_INSTANCES (20) instances, CHAOS_KILLS (10) SIGKILLs.
  * Seeded by CHAOS_SEED (default 20261130): the same seed gives the same inputs, faults and kill
  * moments. Bounded: the CLI part gives up after CHAOS_TIMEOUT_S (1800) seconds. Prints a table and
@@ -11,6 +13,7 @@
 import { startSimulator } from "../../simulator";
 import { runCliChaos } from "../../test/reliability/cli-chaos";
 import { runFuzz } from "../../test/reliability/fuzz";
+import { runModel } from "../../test/reliability/model/model";
 
 const int = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -24,6 +27,7 @@ async function main(): Promise<number> {
   const instances = int("CHAOS_INSTANCES", 20);
   const kills = int("CHAOS_KILLS", 10);
   const timeoutS = int("CHAOS_TIMEOUT_S", 1_800);
+  const sequences = int("CHAOS_SEQUENCES", 500);
   const verbose = process.env.CHAOS_VERBOSE === "1";
   console.log(`reliability suite: seed ${seed}, ${fuzzRuns} inputs per property, ${instances} instances, ${kills} kills (loopback only)`);
 
@@ -41,6 +45,12 @@ async function main(): Promise<number> {
   const fuzzSeconds = Math.round((Date.now() - fuzzStarted) / 1000);
   for (const result of fuzz) if (result.failure) console.log(`FUZZ FAILURE in "${result.name}":\n${result.failure}`);
 
+  const model = await runModel({ numRuns: sequences, seed, maxSteps: 12 });
+  console.log(`model-based suite: seed ${seed}, ${model.sequences} sequences, ${model.steps} steps, ${model.violations.length} violations, ${model.seconds} s`);
+  for (const v of model.violations) {
+    console.log(`${v.known ? "known open" : "VIOLATION"} ${v.message}\n  ${v.sequence.map((step, i) => `${i + 1}. ${step}`).join("\n  ")}`);
+  }
+
   const cli = await Promise.race([
     runCliChaos({ instances, kills, seed, log: verbose ? (line) => console.log(`  ${line}`) : undefined }),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the CLI part took longer than ${timeoutS} s`)), timeoutS * 1000).unref()),
@@ -55,6 +65,9 @@ async function main(): Promise<number> {
       `${cli.faults.lostResponses} lost responses, ${cli.faults.delayed} requests delayed ${cli.faults.latencyMs} ms`, true],
     ["up / destroy runs under faults", `${cli.faultRuns.up} / ${cli.faultRuns.destroy} (${instances} instances)`, true],
     ["kills (SIGKILL)", `${cli.kills.landed} landed of ${kills}; ${cli.kills.converged} converged`, cli.kills.converged === kills],
+    ["model: sequences / steps", `${model.sequences} / ${model.steps} (seed ${seed}, ${model.seconds} s)`, model.sequences >= sequences],
+    ["model: violations (known open / new)", `${model.violations.filter((v) => v.known).length} / ${model.violations.filter((v) => !v.known).length}`,
+      model.violations.every((v) => v.known)],
     ["orphans", String(cli.orphans), cli.orphans === 0],
     ["duplicates", String(cli.duplicates), cli.duplicates === 0],
     ["state vs simulator mismatches", String(cli.stateMismatches), cli.stateMismatches === 0],
