@@ -5,13 +5,16 @@
  *   2. the model-based suite (test/reliability/model/): CHAOS_SEQUENCES (500) random sequences of
  *      up to 12 steps through the lifecycle layer, every invariant checked after every step;
  *   3. faults, kills and secrets through the real CLI (test/reliability/cli-chaos.ts):
- *      CHAOS_INSTANCES (20) instances, CHAOS_KILLS (10) SIGKILLs.
+ *      CHAOS_INSTANCES (20) instances, CHAOS_KILLS (10) SIGKILLs;
+ *   4. the model-based walk through the real CLI (test/reliability/cli-walk.ts): CHAOS_WALKS (10)
+ *      sequences of ups (some SIGKILLed), refreshes and out-of-band changes, each ending in destroy.
  * Seeded by CHAOS_SEED (default 20261130): the same seed gives the same inputs, faults and kill
  * moments. Bounded: the CLI part gives up after CHAOS_TIMEOUT_S (1800) seconds. Prints a table and
  * exits 1 on any crash, orphan, duplicate, state mismatch, unconverged kill or leaked secret.
  */
 import { startSimulator } from "../../simulator";
 import { runCliChaos } from "../../test/reliability/cli-chaos";
+import { runCliWalk } from "../../test/reliability/cli-walk";
 import { runFuzz } from "../../test/reliability/fuzz";
 import { runModel } from "../../test/reliability/model/model";
 
@@ -28,6 +31,7 @@ async function main(): Promise<number> {
   const kills = int("CHAOS_KILLS", 10);
   const timeoutS = int("CHAOS_TIMEOUT_S", 1_800);
   const sequences = int("CHAOS_SEQUENCES", 500);
+  const walks = int("CHAOS_WALKS", 10);
   const verbose = process.env.CHAOS_VERBOSE === "1";
   console.log(`reliability suite: seed ${seed}, ${fuzzRuns} inputs per property, ${instances} instances, ${kills} kills (loopback only)`);
 
@@ -56,6 +60,9 @@ async function main(): Promise<number> {
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the CLI part took longer than ${timeoutS} s`)), timeoutS * 1000).unref()),
   ]);
 
+  const walk = await runCliWalk({ sequences: walks, seed, log: verbose ? (line) => console.log(`  ${line}`) : undefined });
+  for (const line of walk.violations) console.log(`CLI walk: ${line}`);
+
   const crashes = fuzz.filter((r) => r.failure).length;
   const rows: [string, string, boolean][] = [
     ["inputs fuzzed (check + diff)", `${fuzz.reduce((n, r) => n + r.inputs, 0)} over ${fuzz.length} properties`, true],
@@ -68,11 +75,13 @@ async function main(): Promise<number> {
     ["model: sequences / steps", `${model.sequences} / ${model.steps} (seed ${seed}, ${model.seconds} s)`, model.sequences >= sequences],
     ["model: violations (known open / new)", `${model.violations.filter((v) => v.known).length} / ${model.violations.filter((v) => !v.known).length}`,
       model.violations.every((v) => v.known)],
+    ["CLI walk: sequences / commands / kills", `${walk.sequences} / ${walk.commands} / ${walk.kills.landed} landed of ${walk.kills.tried} (${walk.seconds} s)`, walk.sequences >= walks],
+    ["CLI walk: violations", String(walk.violations.length), walk.violations.length === 0],
     ["orphans", String(cli.orphans), cli.orphans === 0],
     ["duplicates", String(cli.duplicates), cli.duplicates === 0],
     ["state vs simulator mismatches", String(cli.stateMismatches), cli.stateMismatches === 0],
     ["secrets leaked", `${cli.leaks.count} (${cli.bytesSearched} bytes searched)${cli.leaks.where.length ? `: ${cli.leaks.where.join("; ")}` : ""}`, cli.leaks.count === 0],
-    ["time taken", `${fuzzSeconds + cli.seconds} s (fuzz ${fuzzSeconds} s, CLI ${cli.seconds} s)`, true],
+    ["time taken", `${fuzzSeconds + Math.round(model.seconds) + cli.seconds + walk.seconds} s (fuzz ${fuzzSeconds} s, model ${model.seconds} s, CLI ${cli.seconds} s, CLI walk ${walk.seconds} s)`, true],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`\n| ${"figure".padEnd(width)} | value |\n|${"-".repeat(width + 2)}|-------|`);
