@@ -9,6 +9,7 @@ import { resetConfiguredSettings } from "../../../provider/lifecycle/runtime/set
 import { resetPricePreview } from "../../../provider/lifecycle/prices/session";
 import { startSimulator, type Durations, type RunningSimulator, type SimInstance } from "../../../simulator";
 import { Engine } from "./engine";
+import type { ViolationLabel } from "./invariants";
 
 /** Every simulated state change happens at once. */
 const ZERO_DURATIONS: Durations = {
@@ -55,6 +56,12 @@ export function captureConsole(): () => void {
 export class World {
   readonly engine = new Engine();
   readonly lines: string[] = [];
+  /** Known open violations recorded without ending the sequence, with the step they happened at. */
+  readonly noted: { label: ViolationLabel; message: string; step: number }[] = [];
+  /** The step being run (1-based). */
+  step = 0;
+  /** Every violation ends the sequence, known open or not (example tests). */
+  strict = false;
   private saved: Record<string, string | undefined> = {};
 
   private constructor(readonly sim: RunningSimulator, readonly sequence: number) {}
