@@ -82,6 +82,8 @@ export async function runCliWalk(options: {
       figures.sequences++;
       let specs: Record<string, Spec> = {};
       const trail: string[] = [];
+      // An out-of-band change since the last up (a preview after refresh rightly shows it).
+      let drifted = false;
       const steps = 2 + Math.floor(random() * 3);
       for (let step = 0; step < steps; step++) {
         const kind = step === 0 && options.startKilled ? "killed-up" : Object.keys(specs).length === 0 ? pick(["up", "killed-up"]) : pick(["up", "up", "killed-up", "refresh", "out-of-band"]);
@@ -105,17 +107,24 @@ export async function runCliWalk(options: {
         if (kind === "refresh") {
           const result = await pulumi(["refresh", "--yes", "--skip-preview"]);
           if (result.code !== 0) violation(s, `refresh failed: ${lastError(result.output)} (${trail.join(" → ")})`);
+          // Nothing changed since the last up: the unchanged program must preview no change.
+          if (result.code === 0 && !drifted) {
+            const preview = await pulumi(["preview", "--expect-no-changes", "--non-interactive"]);
+            if (preview.code !== 0) violation(s, `the unchanged program previews changes after refresh: ${lastError(preview.output)} (${trail.join(" → ")})`);
+          }
           continue;
         }
         if (kind === "out-of-band") {
           const target = sim.control.listInstances().find((i) => owners.includes(ownerOf(i)) && i.instanceStatus === "RUNNING");
           if (target) {
+            drifted = true;
             if (random() < 0.5) sim.control.patchInstance(target.instanceId, { instanceStatus: "STOPPED" });
             else sim.control.patchInstance(target.instanceId, { tags: { tags: [...(target.tags?.tags ?? []), { key: "oob", value: "1" }] } });
           }
           continue;
         }
         const result = await pulumi(["up", "--yes", "--skip-preview"]);
+        drifted = false;
         if (result.code !== 0) {
           violation(s, `up failed: ${lastError(result.output)} (${trail.join(" → ")})`);
           continue;

@@ -51,6 +51,10 @@ describe("shrunk counterexamples", () => {
     await holdsOnceFixed("refresh-noise", [STEPS.adopt("a", SMALL), STEPS.refresh()]);
   });
 
+  it("after a refresh, the unchanged program of a created instance previews no change", async () => {
+    await holdsOnceFixed("refresh-noise", [STEPS.declare("a", SMALL), STEPS.refresh()]);
+  });
+
   it("an update after an out-of-band stop does only what its diff showed", async () => {
     await holdsOnceFixed("update-beyond-diff", [STEPS.declare("a", SMALL), STEPS.outOfBand("a", "stop"), STEPS.change("a", { tags: { env: "prod" } })]);
   });
