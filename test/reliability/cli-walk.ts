@@ -15,6 +15,7 @@ import { createRandom } from "../../simulator/prng";
 import { CONFIG_DRIVEN_PROGRAM } from "../e2e/helpers/program";
 import { E2E_DURATIONS, imageFor, providerEnvFor } from "../e2e/helpers/simulator";
 import { createProgram, type TestStack } from "../e2e/helpers/stack";
+import { KNOWN_OPEN } from "./model/invariants";
 import { RECYCLED } from "./model/world";
 
 export interface CliWalkFigures {
@@ -102,6 +103,11 @@ export async function runCliWalk(options: {
           if (killed.landed) figures.kills.landed++;
           output.push(killed.output);
           await pulumi(["cancel", "--yes"]);
+          // Destroy right after the kill: what the killed up created must not be left running unmentioned.
+          if (!KNOWN_OPEN.has("orphan-after-kill") && random() < 0.3) {
+            trail.push("destroy right after the kill");
+            break;
+          }
           await pulumi(["refresh", "--yes", "--skip-preview"]);
         }
         if (kind === "refresh") {
@@ -133,7 +139,12 @@ export async function runCliWalk(options: {
       }
       const destroyed = await pulumi(["destroy", "--yes", "--skip-preview"]);
       if (destroyed.code !== 0) violation(s, `destroy failed: ${lastError(destroyed.output)} (${trail.join(" → ")})`);
-      for (const problem of await verify(sim, stack, owners, {})) violation(s, `after destroy: ${problem} (${trail.join(" → ")})`);
+      for (const problem of await verify(sim, stack, owners, {})) {
+        // An instance the state never held is acceptable only when destroy named it (with what to do).
+        const orphan = /^orphan (\S+)/.exec(problem)?.[1];
+        if (orphan && destroyed.output.includes(orphan)) continue;
+        violation(s, `after destroy: ${problem} (${trail.join(" → ")})`);
+      }
       log(`sequence ${s}: ${trail.join(" → ")} → destroy`);
     }
     const text = output.join("\n");
