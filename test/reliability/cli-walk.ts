@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { INSTANCE_TYPES, startSimulator, type RunningSimulator, type SimInstance } from "../../simulator";
-import { createRandom } from "../../simulator/prng";
+import { createRandom } from "../../simulator/faults/prng";
 import { CONFIG_DRIVEN_PROGRAM } from "../e2e/helpers/program";
 import { E2E_DURATIONS, imageFor, providerEnvFor } from "../e2e/helpers/simulator";
 import { createProgram, type TestStack } from "../e2e/helpers/stack";
