@@ -17,6 +17,17 @@ import { COMPUTED_KEYS } from "../lifecycle/operations/outputs";
 import { DEFAULT_TUNING, SETTING_SOURCES, type Settings } from "../lifecycle/runtime/settings";
 
 export const PACKAGE_NAME = "zenlayer";
+
+/** The project's repository; package.json names the same one (a unit test holds them equal). */
+export const REPOSITORY_URL = "https://github.com/zenlayer-vm/pulumi-zenlayer-vm";
+
+/**
+ * Where the engine downloads the plugin when a program uses the package and the plugin is not
+ * installed: the repository's GitHub releases, whose assets are the archives `npm run release`
+ * writes (`pulumi-resource-zenlayer-v<version>-<os>-<arch>.tar.gz`) on the tag `v<version>`.
+ * The schema carries it, so the SDKs generated from it and YAML programs pass it to the engine.
+ */
+export const PLUGIN_DOWNLOAD_URL = `github://api.github.com${new URL(REPOSITORY_URL).pathname}`;
 export const INSTANCE_TOKEN = `${PACKAGE_NAME}:index:Instance`;
 
 /** Inputs of the lifecycle that the plugin does not expose (see the module comment). */
@@ -276,8 +287,9 @@ export function packageSchema(version: string): Record<string, unknown> {
     // Name the generated SDKs after this project: `@zenlayer-vm/zenlayer` (Node.js),
     // `zenlayer_vm_zenlayer` (Python) and a Go module under the repository's path.
     namespace: "zenlayer-vm",
-    homepage: "https://github.com/zenlayer-vm/pulumi-zenlayer-vm#readme",
-    repository: "https://github.com/zenlayer-vm/pulumi-zenlayer-vm",
+    homepage: `${REPOSITORY_URL}#readme`,
+    repository: REPOSITORY_URL,
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     description: "Zenlayer Cloud virtual machine instances, with deletes that wait out creating and installing states.",
     keywords: ["pulumi", "zenlayer", "category/cloud"],
     license: "Apache-2.0",

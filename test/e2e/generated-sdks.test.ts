@@ -10,7 +10,7 @@
  *            package cannot be installed here.
  * Go, python3 and the CLI must exist: a missing one fails these tests, never skips them.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules, E2E_TMP, installTarballs, REPO_ROOT } from "./helpers/consumer";
 import { run } from "./helpers/run";
@@ -18,7 +18,7 @@ import { startE2eSimulator } from "./helpers/simulator";
 import { createProgram, type TestStack } from "./helpers/stack";
 import { pulumiBinDir } from "./helpers/toolchain";
 import { pluginBinDir } from "./helpers/yaml-program";
-import { INSTANCE_TOKEN } from "../../provider/plugin/schema";
+import { INSTANCE_TOKEN, PLUGIN_DOWNLOAD_URL } from "../../provider/plugin/schema";
 
 jest.setTimeout(600_000);
 
@@ -47,6 +47,13 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("each SDK hands the engine the schema's pluginDownloadURL, so a program's first run installs the plugin", () => {
+  for (const [language, suffix] of [["nodejs", ".ts"], ["go", ".go"], ["python", ".py"]] as const) {
+    const naming = filesEndingWith(path.join(sdks, language), suffix).filter((f) => readFileSync(f, "utf8").includes(PLUGIN_DOWNLOAD_URL));
+    expect({ language, naming: naming.length > 0 }).toEqual({ language, naming: true });
+  }
 });
 
 describe("Node.js SDK", () => {

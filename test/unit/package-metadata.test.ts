@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageSchema } from "../../provider/plugin/schema";
+import { packageSchema, PLUGIN_DOWNLOAD_URL } from "../../provider/plugin/schema";
 
 const root = join(__dirname, "..", "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
@@ -23,5 +23,12 @@ describe("package metadata", () => {
     const schema = packageSchema("0.0.0") as { repository?: string; homepage?: string };
     const repository = (pkg.repository as { url: string }).url.replace(/^git\+/, "").replace(/\.git$/, "");
     expect({ repository: schema.repository, homepage: schema.homepage }).toEqual({ repository, homepage: pkg.homepage });
+  });
+
+  it("has the engine download the plugin from package.json's repository's GitHub releases", () => {
+    const [, owner, repo] = /^git\+https:\/\/github\.com\/([^/]+)\/([^/]+)\.git$/.exec((pkg.repository as { url: string }).url) ?? [];
+    expect(owner && repo).toBeTruthy();
+    expect(PLUGIN_DOWNLOAD_URL).toBe(`github://api.github.com/${owner}/${repo}`);
+    expect((packageSchema("0.0.0") as { pluginDownloadURL?: string }).pluginDownloadURL).toBe(PLUGIN_DOWNLOAD_URL);
   });
 });
