@@ -8,7 +8,7 @@
  * nothing, a refresh changes nothing, a second preview plans nothing, and destroy removes the
  * instance from Zenlayer.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules, E2E_TMP } from "./helpers/consumer";
 import { E2E_DURATIONS, MUTATING_ACTIONS, providerEnvFor } from "./helpers/simulator";
@@ -24,6 +24,11 @@ import { startSimulator, type RunningSimulator } from "../../simulator";
 jest.setTimeout(600_000);
 
 const versions = recordedVersions();
+/** Program folders and simulator scratch folders, removed when the file ends. */
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 test("at least one release is recorded", () => {
   expect(versions).toContain("0.1.0");
@@ -47,6 +52,7 @@ async function replayedStack(version: string, frontEnd: FrontEnd, sim: RunningSi
   const recorded = path.join(STATE_FIXTURES_DIR, version, frontEnd);
   mkdirSync(path.join(E2E_TMP, "programs"), { recursive: true });
   const dir = mkdtempSync(path.join(E2E_TMP, "programs", `upgrade-${version}-${frontEnd}-`));
+  scratchDirs.push(dir);
   for (const name of readdirSync(recorded).filter((f) => f !== STACK_EXPORT_FILE)) copyFileSync(path.join(recorded, name), path.join(dir, name));
   const nodeModules = await consumerNodeModules();
   const pathDirs = frontEnd === "nodejs"
@@ -74,6 +80,7 @@ describe.each(versions)("state written by %s", (version) => {
   let sim: RunningSimulator;
   beforeAll(async () => {
     const scratch = mkdtempSync(path.join(E2E_TMP, `upgrade-sim-${version}-`));
+    scratchDirs.push(scratch);
     const statePath = path.join(scratch, SIMULATOR_STATE_FILE);
     copyFileSync(path.join(STATE_FIXTURES_DIR, version, SIMULATOR_STATE_FILE), statePath);
     // A recycled instance leaves at once, so that destroy can be seen to empty the simulator.
