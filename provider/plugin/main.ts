@@ -4,6 +4,8 @@
  * `pulumi plugin install resource zenlayer <version> --file …`), passing the engine's address as
  * its last argument, and reads the port it serves on from the first line of standard output.
  */
+// First: on an older Node, one line about the Node version instead of a failing import.
+import "./require-supported-node";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { grpc } from "./grpc";
