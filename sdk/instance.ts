@@ -98,7 +98,8 @@ export interface InstanceArgs {
    * one (`pulumi import` cannot work for dynamic resources). Inputs adoption does not change
    * (zone, type, image, key, charge types, subnet, security group, disks) must match the instance;
    * name, resource group, tags, bandwidth, power state and (when given) password are applied in place.
-   * With it, `password` and `keyId` may both be omitted. Later changes to it do nothing.
+   * With it, `password` and `keyId` may both be omitted. Later changes to it do nothing, and a
+   * replacement creates a new instance (which needs `password` or `keyId`).
    */
   adoptInstanceId?: pulumi.Input<string>;
 }

@@ -8,6 +8,7 @@ import type {
 } from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "./inputs/check";
 import { currentContext, type Ctx, ownersInState } from "./runtime/context";
+import { assertReplaceable } from "./operations/adopt";
 import { createInstance } from "./operations/create";
 import { deleteInstance } from "./operations/delete";
 import { diffInstance } from "./diff/diff";
@@ -50,7 +51,7 @@ function exitWhenOrphaned(): void {
  * (prices/preview-prices.ts; bounded in time, never failing the check).
  */
 export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
-  rememberOwner(olds);
+  if (Object.keys(olds ?? {}).length > 0) rememberOwner(olds, news);
   const result = checkInputs(olds, news);
   if (result.inputs && (result.failures ?? []).length === 0) await pricePreview().onCheck(olds ?? {}, result.inputs);
   return result;
@@ -61,8 +62,9 @@ export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
  * or a priced change (as in check).
  */
 export async function diff(id: string, olds: Raw, news: Raw): Promise<DiffResult> {
-  rememberOwner(olds);
+  rememberOwner(olds, news);
   const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
+  assertReplaceable(id, news ?? {}, replaces ?? []);
   await pricePreview().onDiff(id, olds ?? {}, news ?? {}, { changes, ...(replaces ? { replaces } : {}) });
   return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
 }
@@ -80,7 +82,7 @@ export async function read(id: string, props?: Raw): Promise<ReadResult> {
 
 /** In-place changes. */
 export async function update(id: string, olds: Raw, news: Raw): Promise<UpdateResult<InstanceOutputs>> {
-  rememberOwner(olds);
+  rememberOwner(olds, news);
   return keepingProvider(news.__provider === undefined ? olds : news, () => updateInstance(context(`update ${id}`), id, olds, news));
 }
 
@@ -115,8 +117,12 @@ function context(what: string): Ctx {
   }
 }
 
-/** See Ctx.ownersInState: a resource with this owner is in state. */
-function rememberOwner(olds: Raw | undefined): void {
-  const owner = olds?.__owner;
-  if (typeof owner === "string" && owner !== "") ownersInState.add(owner);
+/**
+ * See Ctx.ownersInState: the resource these properties belong to is in state. Both the stored
+ * and the new properties count: state written by an import may carry no owner.
+ */
+function rememberOwner(...props: (Raw | undefined)[]): void {
+  for (const owner of props.map((p) => p?.__owner)) {
+    if (typeof owner === "string" && owner !== "") ownersInState.add(owner);
+  }
 }

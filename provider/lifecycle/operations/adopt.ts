@@ -8,6 +8,10 @@
  * bandwidth, power state, and the password when one is given) and returns
  * its id. From then on the instance is managed like any other: `pulumi destroy` deletes it (use
  * the `retainOnDelete` resource option to keep it). Later changes to `adoptInstanceId` do nothing.
+ *
+ * Only the first create of a resource adopts. A replacement (a replace-forcing change of an adopted
+ * or imported instance) deletes the adopted instance first and then creates a new one, as for any
+ * instance: adopting again would name the instance just retired.
  */
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import type { InstanceInfo } from "../../client/types";
@@ -22,6 +26,35 @@ import type { InstanceInputs } from "../inputs/inputs";
 import { describeMismatches, mismatches } from "../diff/matching";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
 import { waitUntilStable, type WaitArgs } from "../waits/waiters";
+
+/**
+ * Whether a create adopts `adoptInstanceId`: only when it is the resource's first create. A
+ * resource this process has seen in state (Ctx.ownersInState) is being replaced.
+ */
+export function adoptsOnCreate(ctx: Ctx, raw: Record<string, unknown>): boolean {
+  if (raw.adoptInstanceId === undefined || raw.adoptInstanceId === null) return false;
+  return !(typeof raw.__owner === "string" && ctx.ownersInState.has(raw.__owner));
+}
+
+/** A replacement's inputs: `adoptInstanceId` has done its job (it named the instance just retired). */
+export function withoutAdoption(raw: Record<string, unknown>): Record<string, unknown> {
+  const { adoptInstanceId: _adopted, ...rest } = raw;
+  return rest;
+}
+
+/**
+ * Refuses, in diff (so in the preview, before the engine deletes anything), a replacement of an
+ * adopted instance that declares no login credential: adoption allows neither password nor keyId,
+ * CreateInstances needs one, and the old instance goes first (deleteBeforeReplace).
+ */
+export function assertReplaceable(id: string, news: Record<string, unknown>, replaces: readonly string[]): void {
+  if (replaces.length === 0 || news.adoptInstanceId === undefined || news.adoptInstanceId === null) return;
+  const declared = (key: string) => news[key] !== undefined && news[key] !== null;
+  if (declared("password") || declared("keyId")) return;
+  throw new Error(
+    `Cannot replace ${id} (${replaces.join(", ")} changed): replacing ${id} creates a new instance, which needs a login credential: ` +
+    `declare password or keyId (adoptInstanceId only names the instance the first create adopts). Nothing was changed.`);
+}
 
 /** create() with `adoptInstanceId`. */
 export async function adoptExplicit(

@@ -6,7 +6,8 @@
  *   in-place differences applied) instead of creating a second VM; leftovers that do not match are
  *   terminated. Skipped for an owner this process has seen in state (context.ts), whose tagged
  *   instance may be the live one being replaced.
- * - `adoptInstanceId` adopts a console-made instance instead (adopt.ts).
+ * - `adoptInstanceId` adopts a console-made instance instead (adopt.ts), on the resource's first
+ *   create only: a replacement creates a new instance like any other.
  * - CREATE_FAILED: the failed instance is deleted (as `delete` would, honouring forceDelete) and
  *   the create fails plainly: nothing is left billing and nothing stays in the stack; the next
  *   `up` tries again. If that cleanup fails, the instance is kept in the stack (below).
@@ -18,7 +19,7 @@ import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { isApiError } from "../../client";
 import type { CreateInstancesRequest, InstanceInfo } from "../../client/types";
 import { describeOne, findByOwner } from "../runtime/api";
-import { adoptExplicit, applyDeclaredSettings } from "./adopt";
+import { adoptExplicit, adoptsOnCreate, applyDeclaredSettings, withoutAdoption } from "./adopt";
 import type { Ctx } from "../runtime/context";
 import { OWNER_TAG_KEY, RECYCLED_STATUSES } from "../constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
@@ -37,7 +38,8 @@ import { waitUntilRunning, waitUntilStable, type WaitArgs } from "../waits/waite
 
 /** Creates (or adopts) the instance and returns its id and full outputs. */
 export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Promise<CreateResult<InstanceOutputs>> {
-  const inputs = normalizeInputs(raw, "generate", "Cannot create the instance");
+  const adopting = adoptsOnCreate(ctx, raw);
+  const inputs = normalizeInputs(adopting ? raw : withoutAdoption(raw), "generate", "Cannot create the instance");
   const secrets = [...ctx.secrets, inputs.password];
   const limit = limitOf(inputs, "create");
   const started = ctx.clock.now();
@@ -45,7 +47,7 @@ export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Pr
     deadline: started + limit.ms, started, limitText: limit.text,
     progress: new Progress(ctx.log, ctx.clock, ctx.settings.progressIntervalMs),
   };
-  if (inputs.adoptInstanceId !== undefined) return adoptExplicit(ctx, inputs, args, secrets);
+  if (adopting) return adoptExplicit(ctx, inputs, args, secrets);
 
   const owner = inputs.__owner;
   if (owner && !ctx.ownersInState.has(owner)) {

@@ -27,8 +27,10 @@ export interface Ctx {
   secrets: string[];
   /**
    * Owners (`__owner`) of resources this process has seen in state (check/diff/read/update got
-   * them in `olds`). create never adopts or removes an instance of such an owner: it may be the
-   * live instance being replaced create-before-delete (`--replace`, `replaceOnChanges`).
+   * them with stored properties). A create for such an owner is a replacement: it never adopts or
+   * removes an instance by the owner tag (that may be the live instance being replaced
+   * create-before-delete: `--replace`, `replaceOnChanges`), nor by `adoptInstanceId` (the instance
+   * just retired).
    */
   ownersInState: Set<string>;
   /** The words of the front-end serving this operation, for messages (front-end.ts). */

@@ -171,6 +171,45 @@ describe("adopting an existing instance with adoptInstanceId", () => {
     await h.provider.delete(seeded.instanceId, error.properties);
   });
 
+  it("adopts only on the first create: the replacement of an adopted instance is a new instance, the adopted one is retired", async () => {
+    const seeded = h.sim.control.seedInstance({ instanceName: "console-vm" });
+    const declared = { ...h.inputs(), password: undefined, adoptInstanceId: seeded.instanceId };
+    const adopted = await h.provider.create((await h.provider.check({}, declared)).inputs);
+    expect(adopted.id).toBe(seeded.instanceId);
+
+    // The engine's replacement: check with the stored inputs, diff, delete the old one, check anew, create.
+    const hongKongImage = IMAGES.find((i) => i.zoneIds.includes("HKG-A"))!.imageId;
+    const moved = { ...declared, zoneId: "HKG-A", imageId: hongKongImage, password: VM_PASSWORD };
+    const first = await h.provider.check(adopted.outs, moved);
+    const decision = await h.provider.diff(adopted.id, adopted.outs, first.inputs);
+    expect(decision).toMatchObject({ changes: true, replaces: ["zoneId"], deleteBeforeReplace: true });
+    await h.provider.delete(adopted.id, adopted.outs);
+    h.sim.control.resetStats();
+    const replacement = await h.provider.create((await h.provider.check({}, moved)).inputs);
+
+    expect(replacement.id).not.toBe(seeded.instanceId);
+    expect(h.sim.control.stats().requests.CreateInstances).toBe(1);
+    expect(h.sim.control.getInstance(replacement.id)).toMatchObject({ zoneId: "HKG-A", instanceStatus: "RUNNING" });
+    expect(["RECYCLING", "RECYCLE"]).toContain(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus);
+    expect(replacement.outs).not.toHaveProperty("adoptInstanceId");
+    expect(replacement.outs.instanceName).toMatch(/^vm-[a-z0-9]{7}$/);
+  });
+
+  it("refuses in diff, before anything is deleted, to replace an adopted instance that declares no login credential", async () => {
+    const seeded = h.sim.control.seedInstance({ instanceName: "console-vm" });
+    const declared = { ...h.inputs(), password: undefined, adoptInstanceId: seeded.instanceId };
+    const adopted = await h.provider.create((await h.provider.check({}, declared)).inputs);
+    const hongKongImage = IMAGES.find((i) => i.zoneIds.includes("HKG-A"))!.imageId;
+    const moved = (await h.provider.check(adopted.outs, { ...declared, zoneId: "HKG-A", imageId: hongKongImage })).inputs;
+    await expect(h.provider.diff(adopted.id, adopted.outs, moved)).rejects.toThrow(
+      `Cannot replace ${seeded.instanceId} (zoneId changed): replacing ${seeded.instanceId} creates a new instance, which needs a login ` +
+      "credential: declare password or keyId");
+    // An in-place change of the same instance needs none.
+    const renamed = (await h.provider.check(adopted.outs, { ...declared, instanceName: "renamed" })).inputs;
+    expect(await h.provider.diff(adopted.id, adopted.outs, renamed)).toEqual({ changes: true });
+    expect(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus).toBe("RUNNING");
+  });
+
   it("refuses an id that does not exist", async () => {
     const checked = await h.provider.check({}, { ...h.inputs(), adoptInstanceId: "ins-nothere" });
     await expect(h.provider.create(checked.inputs)).rejects.toThrow(/^Cannot adopt ins-nothere: DescribeInstances does not list it/);
