@@ -8,6 +8,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerForPulumi } from "../provider";
 
+/** The stack's organization; undefined where the runtime names none (tests with mocks that set no organization). */
+function organization(): string | undefined {
+  try {
+    return pulumi.getOrganization();
+  } catch {
+    return undefined;
+  }
+}
+
 /** System disk as requested. */
 export interface SystemDiskArgs {
   /** Size in GB (at least the image's size). */
@@ -169,11 +178,12 @@ export class Instance extends pulumi.dynamic.Resource {
         ...outputSlots,
         ...args,
         password: args.password === undefined ? undefined : pulumi.secret(args.password),
-        // Identify the logical resource: the lifecycle's check turns it into the owner tag on the
-        // instance (provider/lifecycle/inputs/owner.ts), and the name is the base of the
-        // auto-generated name. (Not "__name": Resource uses that property itself.)
+        // Identify the logical resource and its stack: the lifecycle turns them into the owner and
+        // stack tags on the instance (provider/lifecycle/inputs/owner.ts, stack-ref.ts), and the
+        // name is the base of the auto-generated name. (Not "__name": Resource uses that property itself.)
         __owner: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
         __resourceName: name,
+        __stack: [organization(), pulumi.getProject(), pulumi.getStack()].filter((part) => part !== undefined).join("/"),
       };
     super(providerForPulumi(), name, props, {
       ...opts,

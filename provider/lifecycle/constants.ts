@@ -15,6 +15,14 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  */
 export const OWNER_TAG_KEY = "pulumi-owner";
 
+/**
+ * Tag carried by every instance this provider creates: `<project>/<stack>` (shortened like the
+ * owner tag when longer than a tag value may be, see inputs/tags.ts). The owner tag alone cannot
+ * name the stack once it is shortened, and an instance whose create was interrupted is in no
+ * state: this tag is how destroy and `zenlayer-vm orphans` find every instance made for a stack.
+ */
+export const STACK_TAG_KEY = "pulumi-stack";
+
 /** Pseudo-status for an id that DescribeInstances / DescribeInstancesStatus no longer lists. */
 export const GONE = "NOT_FOUND";
 

@@ -11,6 +11,7 @@ import { currentContext, type Ctx, ownersInState } from "./runtime/context";
 import { assertReplaceable } from "./operations/adopt";
 import { createInstance } from "./operations/create";
 import { deleteInstance } from "./operations/delete";
+import { reportOrphans } from "./operations/orphans";
 import { diffInstance } from "./diff/diff";
 import { messageOf, PartialFailure } from "./errors";
 import type { InstanceOutputs } from "./operations/outputs";
@@ -74,10 +75,13 @@ export async function create(inputs: Raw): Promise<CreateResult<InstanceOutputs>
   return keepingProvider(inputs, () => createInstance(context("create the instance"), inputs));
 }
 
-/** Refresh or lookup. */
+/** Refresh or lookup; then, once per stack, the instances made for the stack that its state does not hold (orphans.ts). */
 export async function read(id: string, props?: Raw): Promise<ReadResult> {
   rememberOwner(props);
-  return readInstance(context(`read ${id}`), id, props ?? {});
+  const ctx = context(`read ${id}`);
+  const result = await readInstance(ctx, id, props ?? {});
+  await reportOrphans(ctx, id, props ?? {});
+  return result;
 }
 
 /** In-place changes. */
@@ -101,9 +105,14 @@ async function keepingProvider<T>(inputs: Raw, run: () => Promise<T>): Promise<T
   }
 }
 
-/** TerminateInstance, waiting out a busy instance, and the recycle-bin handling (delete.ts). */
+/**
+ * TerminateInstance, waiting out a busy instance, and the recycle-bin handling (delete.ts); then,
+ * once per stack, the instances made for the stack that its state does not hold (orphans.ts).
+ */
 async function deleteResource(id: string, props: Raw): Promise<void> {
-  return deleteInstance(context(`delete ${id}`), id, props ?? {});
+  const ctx = context(`delete ${id}`);
+  await deleteInstance(ctx, id, props ?? {});
+  await reportOrphans(ctx, id, props ?? {});
 }
 export { deleteResource as delete };
 

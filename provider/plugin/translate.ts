@@ -2,9 +2,10 @@
  * What the plugin changes between the provider protocol and the lifecycle, and nothing else: the
  * lifecycle (provider/lifecycle/provider.ts) decides everything about the instance.
  *
- * - Identity: the lifecycle's `__owner` (`<project>/<stack>/<name>`, which its check turns into the owner tag) and
- *   `__resourceName` (the base of generated names) come from the resource's URN, as the Node.js
- *   SDK sets them for the dynamic provider.
+ * - Identity: the lifecycle's `__owner` (`<project>/<stack>/<name>`, which its check turns into the owner tag),
+ *   `__resourceName` (the base of generated names) and `__stack` (`<project>/<stack>`: a URN names
+ *   no organization) come from the resource's URN, as the Node.js SDK sets them for the dynamic
+ *   provider.
  * - Wait limits: the `customTimeouts` resource option arrives as each request's `timeout`
  *   (seconds) and becomes the lifecycle's `timeouts.<operation>` for that call only; it is never
  *   stored, and the `timeouts` input is refused (a plugin user sets customTimeouts).
@@ -32,14 +33,14 @@ export function engineAddressFrom(args: readonly string[]): string | undefined {
   return last !== undefined && !last.startsWith("-") ? last : undefined;
 }
 
-/** The resource name and owner of `urn:pulumi:<stack>::<project>::<type>::<name>`. */
-export function identityOf(urn: string): { __owner: string; __resourceName: string } {
+/** The resource name, owner and stack of `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+export function identityOf(urn: string): { __owner: string; __resourceName: string; __stack: string } {
   const parts = urn.split("::");
   const stack = (parts[0] ?? "").replace(/^urn:pulumi:/, "");
   const project = parts[1] ?? "";
   const name = parts.slice(3).join("::");
   if (!stack || !project || !name) throw new Error(`Cannot read the project, stack and name of the resource URN ${urn}`);
-  return { __owner: `${project}/${stack}/${name}`, __resourceName: name };
+  return { __owner: `${project}/${stack}/${name}`, __resourceName: name, __stack: `${project}/${stack}` };
 }
 
 /** The new inputs as the lifecycle's check expects them, and the failures only the plugin knows. */

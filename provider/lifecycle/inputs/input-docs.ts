@@ -9,7 +9,7 @@
  * decision, and a unit test holds every `change` here to it.
  */
 import { INSTANCE_NAME_RULE, INTERNET_CHARGE_TYPES, PASSWORD_RULE, REQUEST_LIMITS, TAG_RULE } from "../../../facts/rules";
-import { OWNER_TAG_KEY } from "../constants";
+import { OWNER_TAG_KEY, STACK_TAG_KEY } from "../constants";
 import { DEFAULT_TIMEOUTS, INPUT_DEFAULTS } from "./defaults";
 import { MAX_TIMEOUT } from "./durations";
 import { NAME_SUFFIX_LENGTH } from "./naming";
@@ -122,7 +122,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     constraint: `string map; keys 1–${TAG_RULE.keyMaxLength} and values 1–${TAG_RULE.valueMaxLength} characters`,
     change: {
       kind: "in place",
-      how: `ModifyResourceTags in the Resource Manager (\`/api/v2/zrm\`); key ${code(OWNER_TAG_KEY)} is reserved and stays the provider's`,
+      how: `ModifyResourceTags in the Resource Manager (\`/api/v2/zrm\`); keys ${code(OWNER_TAG_KEY)} and ${code(STACK_TAG_KEY)} are reserved and stay the provider's`,
     },
   },
   powerState: {
@@ -168,4 +168,9 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     internal: true,
   },
   __resourceName: { meaning: "The resource name, the base of the generated instance name", change: { kind: "never" }, internal: true },
+  __stack: {
+    meaning: `\`[<organization>/]<project>/<stack>\`; \`<project>/<stack>\` is the value of the instance's ${code(STACK_TAG_KEY)} tag`,
+    change: { kind: "never" },
+    internal: true,
+  },
 };

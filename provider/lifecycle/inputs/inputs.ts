@@ -7,9 +7,9 @@ import { z } from "zod";
 import { passwordProblems as apiPasswordProblems, tagProblem } from "../../../facts/rules";
 import { INTERNET_CHARGE_TYPES } from "../../client/types";
 import type { DataDiskSpec, InstanceChargeType, InternetChargeType, SystemDiskSpec } from "../../client/types";
-import { OWNER_TAG_KEY } from "../constants";
 import { MAX_TIMEOUT, parseDuration } from "./durations";
 import { INSTANCE_NAME_MAX, isValidInstanceName } from "./naming";
+import { RESERVED_TAG_KEYS } from "./tags";
 
 /** Per-operation wait limits as duration strings (`"20m"`, `"1h30m"`). */
 export interface Timeouts { create?: string; update?: string; delete?: string }
@@ -42,6 +42,8 @@ export interface InstanceInputs {
   __owner?: string;
   /** The Pulumi resource name, set by the SDK: the base of the auto-generated instance name. */
   __resourceName?: string;
+  /** `[<organization>/]<project>/<stack>`, set by the front-end: the stack tag and the orphans command name it. */
+  __stack?: string;
 }
 
 /** The power states an instance can be declared in. */
@@ -116,8 +118,8 @@ export const inputSchema = z.object({
         // Zenlayer's limits on keys and values, shared with the simulator.
         const problem = key.trim() === "" ? "have non-empty keys" : tagProblem(key, value);
         if (problem) ctx.addIssue({ code: "custom", message: `tags must ${problem}` });
-        if (key === OWNER_TAG_KEY) {
-          ctx.addIssue({ code: "custom", message: `the tag "${OWNER_TAG_KEY}" is reserved: the provider sets it to find its own instances` });
+        if (RESERVED_TAG_KEYS.includes(key)) {
+          ctx.addIssue({ code: "custom", message: `the tag "${key}" is reserved: the provider sets it to find its own instances` });
         }
       }
     }).optional(),
@@ -131,6 +133,7 @@ export const inputSchema = z.object({
   adoptInstanceId: nonEmpty("adoptInstanceId").optional(),
   __owner: z.string().optional(),
   __resourceName: z.string().optional(),
+  __stack: z.string().optional(),
 });
 
 /** One check failure: the property path and why. */

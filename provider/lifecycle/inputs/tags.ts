@@ -1,26 +1,44 @@
 /**
  * Tags: a plain string map in Pulumi, the API's wrapper `{ tags: [{ key, value }] }` on the wire
- * (CreateInstances' `tags`). The owner tag is added on the way out and hidden on the way back.
+ * (CreateInstances' `tags`). The provider's own tags (owner and stack, see constants.ts) are added
+ * on the way out and hidden on the way back.
  */
 import type { TagWrapper } from "../../client/types";
-import { OWNER_TAG_KEY } from "../constants";
+import { OWNER_TAG_KEY, STACK_TAG_KEY } from "../constants";
+import { ownerTagValue } from "./owner";
 
-/** The wire form of `tags` plus the owner tag (when there is an owner); undefined when empty. */
-export function toApiTags(tags: Record<string, string> | undefined, owner: string | undefined): TagWrapper | undefined {
+/** Tag keys the provider sets and a program may not. */
+export const RESERVED_TAG_KEYS: readonly string[] = [OWNER_TAG_KEY, STACK_TAG_KEY];
+
+/** The provider's tags of an instance. */
+export interface ProviderTags { owner?: string; stack?: string }
+
+/**
+ * The stack tag's value for `<project>/<stack>`, within Zenlayer's limit by the owner tag's rule
+ * (owner.ts): computable from the names alone, so an exact-match lookup always finds it.
+ */
+export function stackTagValue(project: string, stack: string): string {
+  return ownerTagValue(`${project}/${stack}`);
+}
+
+/** The wire form of `tags` plus the provider's tags (those given); undefined when empty. */
+export function toApiTags(tags: Record<string, string> | undefined, owner: string | undefined, stack?: string): TagWrapper | undefined {
   const list = Object.entries(tags ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value }));
   if (owner) list.push({ key: OWNER_TAG_KEY, value: owner });
+  if (stack) list.push({ key: STACK_TAG_KEY, value: stack });
   return list.length ? { tags: list } : undefined;
 }
 
-/** The user's tags (owner tag removed) and the owner, from the wire form. */
-export function fromApiTags(wrapper: TagWrapper | null | undefined): { tags: Record<string, string>; owner?: string } {
+/** The user's tags (the provider's removed) and the provider's, from the wire form. */
+export function fromApiTags(wrapper: TagWrapper | null | undefined): { tags: Record<string, string> } & ProviderTags {
   const tags: Record<string, string> = {};
-  let owner: string | undefined;
+  const own: ProviderTags = {};
   for (const tag of wrapper?.tags ?? []) {
-    if (tag.key === OWNER_TAG_KEY) owner = tag.value ?? "";
+    if (tag.key === OWNER_TAG_KEY) own.owner = tag.value ?? "";
+    else if (tag.key === STACK_TAG_KEY) own.stack = tag.value ?? "";
     else tags[tag.key] = tag.value ?? "";
   }
-  return owner === undefined ? { tags } : { tags, owner };
+  return { tags, ...own };
 }
 
 /** Order-insensitive equality; an absent map equals an empty one. */

@@ -20,7 +20,7 @@ import { isApiError } from "../../client";
 import type { CreateInstancesRequest, InstanceInfo } from "../../client/types";
 import { describeOne, findByOwner } from "../runtime/api";
 import { adoptExplicit, adoptsOnCreate, applyDeclaredSettings, withoutAdoption } from "./adopt";
-import type { Ctx } from "../runtime/context";
+import { type Ctx, ownersCreatedHere } from "../runtime/context";
 import { OWNER_TAG_KEY, RECYCLED_STATUSES } from "../constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
 import { formatDuration } from "../inputs/durations";
@@ -33,11 +33,13 @@ import { limitOf } from "../inputs/options";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
 import { Progress } from "../runtime/progress";
 import { pruneUndefined } from "../inputs/prune";
+import { stackTagOf } from "../inputs/stack-ref";
 import { toApiTags } from "../inputs/tags";
 import { waitUntilRunning, waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 /** Creates (or adopts) the instance and returns its id and full outputs. */
 export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Promise<CreateResult<InstanceOutputs>> {
+  if (typeof raw.__owner === "string") ownersCreatedHere.add(raw.__owner);
   const adopting = adoptsOnCreate(ctx, raw);
   const inputs = normalizeInputs(adopting ? raw : withoutAdoption(raw), "generate", "Cannot create the instance");
   const secrets = [...ctx.secrets, inputs.password];
@@ -120,7 +122,7 @@ async function sendCreate(ctx: Ctx, inputs: InstanceInputs, secrets: readonly (s
   }
 }
 
-/** The CreateInstances request for `inputs` (one instance, user tags plus the owner tag). */
+/** The CreateInstances request for `inputs` (one instance, user tags plus the owner and stack tags). */
 export function createRequest(inputs: InstanceInputs): CreateInstancesRequest {
   return pruneUndefined({
     zoneId: inputs.zoneId,
@@ -140,7 +142,7 @@ export function createRequest(inputs: InstanceInputs): CreateInstancesRequest {
     dataDisks: inputs.dataDisks,
     securityGroupId: inputs.securityGroupId,
     instanceCount: 1,
-    tags: toApiTags(inputs.tags, inputs.__owner),
+    tags: toApiTags(inputs.tags, inputs.__owner, stackTagOf(inputs.__stack)),
   });
 }
 

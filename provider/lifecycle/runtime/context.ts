@@ -40,6 +40,13 @@ export interface Ctx {
 /** Owners seen in state by this process (module state, see Ctx.ownersInState). */
 export const ownersInState = new Set<string>();
 
+/**
+ * Owners this process has run a create for. Their instances may not be in the state yet (the
+ * engine records a create when it returns), so the orphan report (operations/orphans.ts) leaves
+ * them out.
+ */
+export const ownersCreatedHere = new Set<string>();
+
 /** A poller whose only fatal errors are the non-retryable ones (bad credentials, bugs). */
 export function createPoller(api: VmApi, settings: Settings, clock: Clock): StatusPoller {
   return new StatusPoller(statusSource(api), {

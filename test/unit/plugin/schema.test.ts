@@ -75,10 +75,10 @@ test("the lookups are functions", () => {
 
 test("identity comes from the URN, timeouts is refused, the request's timeout becomes the lifecycle's limit", () => {
   const urn = "urn:pulumi:dev::shop::zenlayer:index:Instance::web-1";
-  expect(identityOf(urn)).toEqual({ __owner: "shop/dev/web-1", __resourceName: "web-1" });
+  expect(identityOf(urn)).toEqual({ __owner: "shop/dev/web-1", __resourceName: "web-1", __stack: "shop/dev" });
   expect(() => identityOf("nonsense")).toThrow(/nonsense/);
   const checked = checkInputsFor(urn, { zoneId: "SEL-A", timeouts: { create: "5m" }, __owner: "forged/x/y" });
-  expect(checked.inputs).toEqual({ zoneId: "SEL-A", __owner: "shop/dev/web-1", __resourceName: "web-1" });
+  expect(checked.inputs).toEqual({ zoneId: "SEL-A", __owner: "shop/dev/web-1", __resourceName: "web-1", __stack: "shop/dev" });
   expect(checked.failures).toEqual([expect.objectContaining({ property: "timeouts", reason: expect.stringContaining("customTimeouts") })]);
   expect(withRequestTimeout({ zoneId: "SEL-A", timeouts: { delete: "1h" } }, "delete", 300)).toEqual({ zoneId: "SEL-A", timeouts: { delete: "5m" } });
   expect(withRequestTimeout({ zoneId: "SEL-A", timeouts: { delete: "1h" } }, "delete", 0)).toEqual({ zoneId: "SEL-A" });

@@ -1,0 +1,94 @@
+/**
+ * A `pulumi up` killed while its new instance is still PENDING leaves that instance outside the
+ * state (the engine keeps only a pending create, which `pulumi destroy` does not touch). It must
+ * not go on running unmentioned: `pulumi destroy` names it with the command that removes it,
+ * `zenlayer-vm orphans` lists it, and `--terminate` removes it, after which the simulator holds no
+ * live instance of the stack.
+ */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { consumerNodeModules } from "./helpers/consumer";
+import { CONFIG_DRIVEN_PROGRAM } from "./helpers/program";
+import { run } from "./helpers/run";
+import { configureStackFor, E2E_DURATIONS, imageFor } from "./helpers/simulator";
+import { createProgram, type TestStack } from "./helpers/stack";
+import { startSimulator } from "../../simulator";
+
+jest.setTimeout(300_000);
+
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+let stack: TestStack;
+const PROJECT = "orphans";
+const FULL_NAME = `organization/${PROJECT}/e2e`;
+
+beforeAll(async () => {
+  // A long PENDING state leaves time to kill the CLI while the create is waiting.
+  sim = await startSimulator({ port: 0, durations: { ...E2E_DURATIONS, pendingMs: 6000 } });
+  // Credentials only in stack config: the orphans command must read them from there too.
+  stack = await createProgram(PROJECT, { program: CONFIG_DRIVEN_PROGRAM, env: { ZENLAYER_VM_POLL_INTERVAL_MS: "200" } });
+  await configureStackFor(stack, sim);
+  await stack.setConfig("vmPassword", "Orphan-Test-Pw1!", true);
+});
+afterAll(async () => {
+  await stack?.dispose();
+  await sim?.stop();
+});
+
+const spec = (names: string[]) =>
+  JSON.stringify(Object.fromEntries(names.map((name) => [name, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: imageFor("SEL-A") }])));
+
+async function zenlayerVm(args: string[]) {
+  const bin = path.join(await consumerNodeModules(), ".bin", "zenlayer-vm");
+  return run(bin, args, { cwd: stack.dir, env: stack.environment });
+}
+
+test("destroy names the instance an interrupted up left outside the state; zenlayer-vm orphans lists and terminates it", async () => {
+  await stack.setConfig("instances", spec(["kept"]));
+  await stack.up();
+  const [kept] = sim.control.listInstances();
+
+  // Kill the whole process group (CLI, language host, provider) while the second VM is PENDING.
+  await stack.setConfig("instances", spec(["kept", "late"]));
+  const cli = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack.stackName], {
+    cwd: stack.dir, env: stack.environment, detached: true, stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  const lateOne = () => sim.control.listInstances().find((i) => i.instanceId !== kept!.instanceId);
+  for (let wait = 50; !lateOne() && Date.now() < deadline; wait = Math.min(wait * 2, 400)) await new Promise((r) => setTimeout(r, wait));
+  process.kill(-cli.pid!, "SIGKILL");
+  const late = lateOne();
+  expect(late?.instanceStatus).toBe("PENDING");
+  expect((await stack.instances()).map((r) => r.id)).toEqual([kept!.instanceId]);
+  await stack.pulumi(["cancel", "--yes"]);
+
+  const destroy = await stack.destroy();
+  expect(destroy.output).toContain(`${late!.instanceId} (`);
+  expect(destroy.output).toContain(`is tagged for stack ${PROJECT}/e2e but is not in its state`);
+  expect(destroy.output).toContain(`zenlayer-vm orphans --stack ${FULL_NAME} --terminate`);
+  expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(kept!.instanceId)?.instanceStatus);
+  expect(sim.control.getInstance(late!.instanceId)?.instanceStatus).not.toMatch(/^RECYCL/);
+
+  const listed = await zenlayerVm(["orphans", "--stack", FULL_NAME]);
+  expect(listed.stdout).toContain(`1 instance of stack ${FULL_NAME} outside its state:`);
+  expect(listed.stdout).toContain(`- ${late!.instanceId} (`);
+  expect(listed.stdout).toContain(`The state keeps a pending create for urn:pulumi:e2e::${PROJECT}::pulumi-nodejs:dynamic/zenlayer:Instance::late`);
+  expect(listed.stdout).not.toContain(kept!.instanceId);
+  expect(sim.control.getInstance(late!.instanceId)?.instanceStatus).not.toMatch(/^RECYCL/);
+
+  const terminated = await zenlayerVm(["orphans", "--stack", FULL_NAME, "--terminate"]);
+  expect(terminated.stdout).toContain(`${late!.instanceId}: terminated (in Zenlayer's recycle bin)`);
+  expect(terminated.stdout).toContain("restorable from the console for about 24 hours");
+  expect(terminated.stdout).toContain(`pulumi refresh --clear-pending-creates --stack ${FULL_NAME}`);
+  const live = sim.control.listInstances().filter((i) => !["RECYCLING", "RECYCLE"].includes(i.instanceStatus));
+  expect(live).toEqual([]);
+
+  const after = await zenlayerVm(["orphans", "--stack", FULL_NAME]);
+  expect(after.stdout).toContain(`No instance of stack ${FULL_NAME} is outside its state`);
+
+  // The engine keeps the pending create until told otherwise; the command the output names drops it.
+  expect(JSON.parse((await stack.pulumi(["stack", "export"])).stdout).deployment.pending_operations).toHaveLength(1);
+  await stack.pulumi(["refresh", "--clear-pending-creates", "--yes"]);
+  expect(JSON.parse((await stack.pulumi(["stack", "export"])).stdout).deployment.pending_operations ?? []).toEqual([]);
+  // What the command line printed for a front-end that does not know the organization resolves to this name.
+  expect((await stack.pulumi(["stack", "--show-name", "--fully-qualify-stack-names"])).stdout.trim()).toBe(FULL_NAME);
+});
