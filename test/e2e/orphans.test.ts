@@ -1,9 +1,9 @@
 /**
  * A `pulumi up` killed while its new instance is still PENDING leaves that instance outside the
  * state (the engine keeps only a pending create, which `pulumi destroy` does not touch). It must
- * not go on running unmentioned: `pulumi destroy` names it with the command that removes it,
- * `zenlayer-vm orphans` lists it, and `--terminate` removes it, after which the simulator holds no
- * live instance of the stack.
+ * not go on running unmentioned: `pulumi refresh` and `pulumi destroy` name it with the command
+ * that removes it, `zenlayer-vm orphans` lists it, and `--terminate` removes it, after which the
+ * simulator holds no live instance of the stack.
  */
 import { spawn } from "node:child_process";
 import * as path from "node:path";
@@ -61,6 +61,13 @@ test("destroy names the instance an interrupted up left outside the state; zenla
   expect((await stack.instances()).map((r) => r.id)).toEqual([kept!.instanceId]);
   await stack.pulumi(["cancel", "--yes"]);
 
+  // The next operation names it: a refresh (which keeps the pending create when non-interactive)...
+  const refresh = await stack.refresh();
+  expect(refresh.output).toContain(`warning: ${late!.instanceId} (`);
+  expect(refresh.output).toContain(`zenlayer-vm orphans --stack ${FULL_NAME} --terminate`);
+  expect(refresh.output).not.toContain(`warning: ${kept!.instanceId} (`);
+
+  // ...and the destroy, which deletes only what the state holds.
   const destroy = await stack.destroy();
   expect(destroy.output).toContain(`${late!.instanceId} (`);
   expect(destroy.output).toContain(`is tagged for stack ${PROJECT}/e2e but is not in its state`);
