@@ -8,7 +8,7 @@ import type {
 } from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "./inputs/check";
 import { currentContext, type Ctx, ownersInState } from "./runtime/context";
-import { assertReplaceable } from "./operations/adopt";
+import { replacementCredentialFailures } from "./operations/adopt";
 import { createInstance } from "./operations/create";
 import { deleteInstance } from "./operations/delete";
 import { reportOrphans } from "./operations/orphans";
@@ -48,14 +48,16 @@ function exitWhenOrphaned(): void {
 }
 
 /**
- * Validation, defaults and auto-naming. The only network call: a new instance's price line
+ * Validation, defaults and auto-naming, and the refusal of a replacement the create could not
+ * make (operations/adopt.ts). The only network call: a new instance's price line
  * (prices/preview-prices.ts; bounded in time, never failing the check).
  */
 export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
   if (Object.keys(olds ?? {}).length > 0) rememberOwner(olds, news);
-  const result = checkInputs(olds, news);
-  if (result.inputs && (result.failures ?? []).length === 0) await pricePreview().onCheck(olds ?? {}, result.inputs);
-  return result;
+  const checked = checkInputs(olds, news);
+  const failures = [...(checked.failures ?? []), ...replacementCredentialFailures(olds ?? {}, checked.inputs ?? {})];
+  if (checked.inputs && failures.length === 0) await pricePreview().onCheck(olds ?? {}, checked.inputs);
+  return { ...checked, failures };
 }
 
 /**
@@ -65,7 +67,6 @@ export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
 export async function diff(id: string, olds: Raw, news: Raw): Promise<DiffResult> {
   rememberOwner(olds, news);
   const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
-  assertReplaceable(id, news ?? {}, replaces ?? []);
   await pricePreview().onDiff(id, olds ?? {}, news ?? {}, { changes, ...(replaces ? { replaces } : {}) });
   return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
 }

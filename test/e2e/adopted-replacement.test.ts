@@ -3,8 +3,8 @@
  * imported (`pulumi import` with the plugin): a replace-forcing change creates a new VM and
  * retires the adopted one, exactly as for an instance the stack created. The preview shows the
  * replacement, and a replacement that could not log in to the new VM (no password or key pair
- * declared, which adoption allows) is refused by the preview and by `up` before anything is
- * deleted.
+ * declared, which adoption allows) is refused by check, in the preview and in `up`, before
+ * anything is deleted.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -47,7 +47,7 @@ test("dynamic provider: changing the zone of an adopted instance creates a new V
   await stack.setConfig("instances", spec("HKG-A"));
   const refusedPreview = await stack.pulumi(["preview"], { allowFailure: true });
   expect(refusedPreview.code).not.toBe(0);
-  expect(refusedPreview.output).toContain(`replacing ${adopted.instanceId} creates a new instance, which needs a login credential: declare password or keyId`);
+  expect(refusedPreview.output).toContain(`replacing ${adopted.instanceId} (zoneId changed) creates a new instance, which needs a login credential: declare password or keyId`);
   const refusedUp = await stack.up(true);
   expect(refusedUp.code).not.toBe(0);
   expect(sim.control.getInstance(adopted.instanceId)?.instanceStatus).toBe("RUNNING");
@@ -88,7 +88,7 @@ test("plugin: changing the zone of an imported instance creates a new VM in the 
   writeFileSync(path.join(stack.dir, "Pulumi.yaml"), moved);
   const refused = await stack.up(true);
   expect(refused.code).not.toBe(0);
-  expect(refused.output).toContain(`replacing ${made.instanceId} creates a new instance, which needs a login credential: declare password or keyId`);
+  expect(refused.output).toContain(`replacing ${made.instanceId} (zoneId changed) creates a new instance, which needs a login credential: declare password or keyId`);
   expect(sim.control.getInstance(made.instanceId)?.instanceStatus).toBe("RUNNING");
 
   const withPassword = moved.replace(/( +)zoneId: HKG-A/, "$1zoneId: HKG-A\n$1password: Import-Rep-1!");

@@ -22,7 +22,9 @@ import { formatDuration } from "../inputs/durations";
 import { messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
 import { applyInPlace, currentSettingsOf, InPlaceError } from "../in-place/in-place";
-import type { InstanceInputs } from "../inputs/inputs";
+import type { Failure, InstanceInputs } from "../inputs/inputs";
+import { containsUnknown } from "../inputs/unknowns";
+import { diffInstance } from "../diff/diff";
 import { describeMismatches, mismatches } from "../diff/matching";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
 import { waitUntilStable, type WaitArgs } from "../waits/waiters";
@@ -43,17 +45,24 @@ export function withoutAdoption(raw: Record<string, unknown>): Record<string, un
 }
 
 /**
- * Refuses, in diff (so in the preview, before the engine deletes anything), a replacement of an
- * adopted instance that declares no login credential: adoption allows neither password nor keyId,
- * CreateInstances needs one, and the old instance goes first (deleteBeforeReplace).
+ * The check failure that refuses a replacement of an adopted instance declaring no login
+ * credential, before the engine deletes anything (in the preview too): adoption allows neither
+ * password nor keyId, CreateInstances needs one, and the old instance goes first
+ * (deleteBeforeReplace). `olds` are the stored inputs, empty for a resource not yet in state; a
+ * replace-forcing value not known yet (preview) does not count.
  */
-export function assertReplaceable(id: string, news: Record<string, unknown>, replaces: readonly string[]): void {
-  if (replaces.length === 0 || news.adoptInstanceId === undefined || news.adoptInstanceId === null) return;
+export function replacementCredentialFailures(olds: Record<string, unknown>, news: Record<string, unknown>): Failure[] {
   const declared = (key: string) => news[key] !== undefined && news[key] !== null;
-  if (declared("password") || declared("keyId")) return;
-  throw new Error(
-    `Cannot replace ${id} (${replaces.join(", ")} changed): replacing ${id} creates a new instance, which needs a login credential: ` +
-    `declare password or keyId (adoptInstanceId only names the instance the first create adopts). Nothing was changed.`);
+  if (Object.keys(olds).length === 0 || !declared("adoptInstanceId") || declared("password") || declared("keyId")) return [];
+  const replaces = (diffInstance(olds, news).replaces ?? []).filter((key) => !containsUnknown(news[key]));
+  if (replaces.length === 0) return [];
+  const named = olds.adoptInstanceId ?? news.adoptInstanceId;
+  const id = typeof named === "string" ? named : "the adopted instance";
+  return [{
+    property: "password",
+    reason: `replacing ${id} (${replaces.join(", ")} changed) creates a new instance, which needs a login credential: ` +
+      `declare password or keyId (adoptInstanceId only names the instance the first create adopts)`,
+  }];
 }
 
 /** create() with `adoptInstanceId`. */

@@ -1,4 +1,5 @@
 import { IMAGES, RESOURCE_GROUPS } from "../../../simulator";
+import { UNKNOWN } from "../../../provider/lifecycle/constants";
 import { startHarness, VM_PASSWORD, type Harness } from "./harness";
 
 const group2 = RESOURCE_GROUPS[1]!.resourceGroupId;
@@ -195,18 +196,21 @@ describe("adopting an existing instance with adoptInstanceId", () => {
     expect(replacement.outs.instanceName).toMatch(/^vm-[a-z0-9]{7}$/);
   });
 
-  it("refuses in diff, before anything is deleted, to replace an adopted instance that declares no login credential", async () => {
+  it("refuses in check, before anything is deleted, to replace an adopted instance that declares no login credential", async () => {
     const seeded = h.sim.control.seedInstance({ instanceName: "console-vm" });
     const declared = { ...h.inputs(), password: undefined, adoptInstanceId: seeded.instanceId };
     const adopted = await h.provider.create((await h.provider.check({}, declared)).inputs);
     const hongKongImage = IMAGES.find((i) => i.zoneIds.includes("HKG-A"))!.imageId;
-    const moved = (await h.provider.check(adopted.outs, { ...declared, zoneId: "HKG-A", imageId: hongKongImage })).inputs;
-    await expect(h.provider.diff(adopted.id, adopted.outs, moved)).rejects.toThrow(
-      `Cannot replace ${seeded.instanceId} (zoneId changed): replacing ${seeded.instanceId} creates a new instance, which needs a login ` +
-      "credential: declare password or keyId");
-    // An in-place change of the same instance needs none.
-    const renamed = (await h.provider.check(adopted.outs, { ...declared, instanceName: "renamed" })).inputs;
-    expect(await h.provider.diff(adopted.id, adopted.outs, renamed)).toEqual({ changes: true });
+    const moved = await h.provider.check(adopted.outs, { ...declared, zoneId: "HKG-A", imageId: hongKongImage });
+    expect(moved.failures).toEqual([{
+      property: "password",
+      reason: `replacing ${seeded.instanceId} (zoneId changed) creates a new instance, which needs a login credential: declare ` +
+        "password or keyId (adoptInstanceId only names the instance the first create adopts)",
+    }]);
+    // A zone not known yet (preview) may not change; an in-place change needs no credential; nor does a first adoption.
+    expect((await h.provider.check(adopted.outs, { ...declared, zoneId: UNKNOWN })).failures).toEqual([]);
+    expect((await h.provider.check(adopted.outs, { ...declared, instanceName: "renamed" })).failures).toEqual([]);
+    expect((await h.provider.check({}, { ...declared, zoneId: "HKG-A", imageId: hongKongImage })).failures).toEqual([]);
     expect(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus).toBe("RUNNING");
   });
 
