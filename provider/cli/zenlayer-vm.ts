@@ -14,7 +14,7 @@ import { execFile } from "node:child_process";
 import {
   describeOrphan, liveStackInstances, orphansAmong, RECYCLE_BIN_NOTE, terminateOrphan,
 } from "../lifecycle/operations/orphans";
-import { messageOf } from "../lifecycle/errors";
+import { messageOf, redactedError } from "../lifecycle/errors";
 import { parseStackRef, stackRefText, type StackRef } from "../lifecycle/inputs/stack-ref";
 import { currentContext } from "../lifecycle/runtime/context";
 import { configureSettings } from "../lifecycle/runtime/settings";
@@ -76,7 +76,9 @@ async function orphans(ref: StackRef, terminate: boolean): Promise<number> {
   const config = await stackConfig(ref);
   configureSettings({ get: (key) => config[key] });
   const ctx = currentContext();
-  const [live, state] = await Promise.all([liveStackInstances(ctx.api, ref), readStackState(ref)]);
+  const [live, state] = await Promise.all([liveStackInstances(ctx.api, ref), readStackState(ref)]).catch((e: unknown) => {
+    throw redactedError(messageOf(e), ctx.secrets);
+  });
   const found = orphansAmong(live, state);
   const name = stackRefText(ref);
   if (found.length === 0) {
@@ -93,6 +95,7 @@ async function orphans(ref: StackRef, terminate: boolean): Promise<number> {
       ctx.log.info(outcome === "gone" ? `${info.instanceId}: already gone` : `${info.instanceId}: terminated (in Zenlayer's recycle bin)`);
     } catch (e) {
       failed++;
+      // The context's logger keeps the access key password out of the line.
       ctx.log.info(`${info.instanceId}: terminating failed: ${messageOf(e)}`);
     }
   }
