@@ -18,6 +18,7 @@ jest.setTimeout(300_000);
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let stack: TestStack;
+const stacks: TestStack[] = [];
 const PROJECT = "orphans";
 const FULL_NAME = `organization/${PROJECT}/e2e`;
 
@@ -30,16 +31,29 @@ beforeAll(async () => {
   await stack.setConfig("vmPassword", "Orphan-Test-Pw1!", true);
 });
 afterAll(async () => {
-  await stack?.dispose();
+  for (const each of [stack, ...stacks]) await each?.dispose();
   await sim?.stop();
 });
 
 const spec = (names: string[]) =>
   JSON.stringify(Object.fromEntries(names.map((name) => [name, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: imageFor("SEL-A") }])));
 
-async function zenlayerVm(args: string[]) {
+async function zenlayerVm(args: string[], on = stack) {
   const bin = path.join(await consumerNodeModules(), ".bin", "zenlayer-vm");
-  return run(bin, args, { cwd: stack.dir, env: stack.environment });
+  return run(bin, args, { cwd: on.dir, env: on.environment });
+}
+
+/** Runs `pulumi up` on `on` and kills its whole process group (CLI, language host, provider) once a new instance exists. */
+async function killUpWhileCreating(on: TestStack, known: readonly string[]) {
+  const cli = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", on.stackName], {
+    cwd: on.dir, env: on.environment, detached: true, stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  const created = () => sim.control.listInstances().find((i) => !known.includes(i.instanceId));
+  for (let wait = 50; !created() && Date.now() < deadline; wait = Math.min(wait * 2, 400)) await new Promise((r) => setTimeout(r, wait));
+  process.kill(-cli.pid!, "SIGKILL");
+  await on.pulumi(["cancel", "--yes"]);
+  return created();
 }
 
 test("destroy names the instance an interrupted up left outside the state; zenlayer-vm orphans lists and terminates it", async () => {
@@ -47,19 +61,11 @@ test("destroy names the instance an interrupted up left outside the state; zenla
   await stack.up();
   const [kept] = sim.control.listInstances();
 
-  // Kill the whole process group (CLI, language host, provider) while the second VM is PENDING.
+  // Killed while the second VM is PENDING.
   await stack.setConfig("instances", spec(["kept", "late"]));
-  const cli = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack.stackName], {
-    cwd: stack.dir, env: stack.environment, detached: true, stdio: "ignore",
-  });
-  const deadline = Date.now() + 60_000;
-  const lateOne = () => sim.control.listInstances().find((i) => i.instanceId !== kept!.instanceId);
-  for (let wait = 50; !lateOne() && Date.now() < deadline; wait = Math.min(wait * 2, 400)) await new Promise((r) => setTimeout(r, wait));
-  process.kill(-cli.pid!, "SIGKILL");
-  const late = lateOne();
+  const late = await killUpWhileCreating(stack, [kept!.instanceId]);
   expect(late?.instanceStatus).toBe("PENDING");
   expect((await stack.instances()).map((r) => r.id)).toEqual([kept!.instanceId]);
-  await stack.pulumi(["cancel", "--yes"]);
 
   // The next operation names it: a refresh (which keeps the pending create when non-interactive)...
   const refresh = await stack.refresh();
@@ -98,4 +104,25 @@ test("destroy names the instance an interrupted up left outside the state; zenla
   expect(JSON.parse((await stack.pulumi(["stack", "export"])).stdout).deployment.pending_operations ?? []).toEqual([]);
   // What the command line printed for a front-end that does not know the organization resolves to this name.
   expect((await stack.pulumi(["stack", "--show-name", "--fully-qualify-stack-names"])).stdout.trim()).toBe(FULL_NAME);
+});
+
+test("when the interrupted instance was the stack's only one, destroy runs nothing of the provider; zenlayer-vm orphans still finds it", async () => {
+  const alone = await createProgram("orphans-alone", { program: CONFIG_DRIVEN_PROGRAM, env: { ZENLAYER_VM_POLL_INTERVAL_MS: "200" } });
+  stacks.push(alone);
+  await configureStackFor(alone, sim);
+  await alone.setConfig("vmPassword", "Orphan-Test-Pw1!", true);
+  await alone.setConfig("instances", spec(["only"]));
+  const only = await killUpWhileCreating(alone, sim.control.listInstances().map((i) => i.instanceId));
+  expect(only?.instanceStatus).toBe("PENDING");
+
+  // The engine's own warning about the pending create is all destroy says, and the VM stays.
+  const destroy = await alone.destroy();
+  expect(destroy.output).toContain("urn:pulumi:e2e::orphans-alone::pulumi-nodejs:dynamic/zenlayer:Instance::only, interrupted while creating");
+  expect(destroy.output).not.toContain(only!.instanceId);
+  expect(sim.control.getInstance(only!.instanceId)?.instanceStatus).not.toMatch(/^RECYCL/);
+
+  const terminated = await zenlayerVm(["orphans", "--stack", "organization/orphans-alone/e2e", "--terminate"], alone);
+  expect(terminated.stdout).toContain(`- ${only!.instanceId} (`);
+  expect(terminated.stdout).toContain(`${only!.instanceId}: terminated (in Zenlayer's recycle bin)`);
+  expect(["RECYCLING", "RECYCLE"]).toContain(sim.control.getInstance(only!.instanceId)?.instanceStatus);
 });
