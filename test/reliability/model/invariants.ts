@@ -33,7 +33,6 @@ export type ViolationLabel =
  * overrides it ("none", or labels separated by commas), e.g. to shrink one of them.
  */
 export const KNOWN_OPEN: ReadonlySet<ViolationLabel> = new Set<ViolationLabel>([
-  "adopt-or-import-replace",
   "orphan-after-kill",
   "resize-bandwidth-order",
   "refresh-noise",
