@@ -6,6 +6,7 @@
  * simulator holds no live instance of the stack.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readlinkSync } from "node:fs";
 import * as path from "node:path";
 import { consumerNodeModules } from "./helpers/consumer";
 import { CONFIG_DRIVEN_PROGRAM } from "./helpers/program";
@@ -52,8 +53,23 @@ async function killUpWhileCreating(on: TestStack, known: readonly string[]) {
   const created = () => sim.control.listInstances().find((i) => !known.includes(i.instanceId));
   for (let wait = 50; !created() && Date.now() < deadline; wait = Math.min(wait * 2, 400)) await new Promise((r) => setTimeout(r, wait));
   process.kill(-cli.pid!, "SIGKILL");
+  endLeftoversIn(on.dir);
   await on.pulumi(["cancel", "--yes"]);
   return created();
+}
+
+/**
+ * Ends what the kill did not reach: the engine starts the language host in a process group of its
+ * own, and that host outlives its engine, so it is found by its working directory, the program's.
+ */
+function endLeftoversIn(dir: string): void {
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readlinkSync(`/proc/${pid}/cwd`) === dir) process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // Gone meanwhile, or not readable: not one of this test's processes.
+    }
+  }
 }
 
 test("destroy names the instance an interrupted up left outside the state; zenlayer-vm orphans lists and terminates it", async () => {
