@@ -8,7 +8,7 @@
  * added there appears here without another edit; their descriptions are written from input-docs.ts,
  * the source the README's table of inputs is generated from too.
  * Left out: `timeouts` (a plugin receives the `customTimeouts` resource option instead) and the
- * `__owner` / `__resourceName` markers, which the plugin derives from the resource's URN.
+ * `__owner` / `__resourceName` / `__stack` markers, which the plugin derives from the resource's URN.
  */
 import { z } from "zod";
 import { type InputChange, INPUT_DOCS } from "../lifecycle/inputs/input-docs";
@@ -31,7 +31,7 @@ export const PLUGIN_DOWNLOAD_URL = `github://api.github.com${new URL(REPOSITORY_
 export const INSTANCE_TOKEN = `${PACKAGE_NAME}:index:Instance`;
 
 /** Inputs of the lifecycle that the plugin does not expose (see the module comment). */
-export const PLUGIN_HIDDEN_INPUTS: ReadonlySet<string> = new Set(["timeouts", "__owner", "__resourceName"]);
+export const PLUGIN_HIDDEN_INPUTS: ReadonlySet<string> = new Set(["timeouts", "__owner", "__resourceName", "__stack"]);
 
 /** The inputs that hold secrets: stored and shown as secrets by the engine. */
 export const SECRET_INPUTS: ReadonlySet<string> = new Set(["password"]);

@@ -7,6 +7,9 @@ import { invokeFunction } from "../../../provider/plugin/functions";
 import { configureSettings, resetConfiguredSettings } from "../../../provider/lifecycle/runtime/settings";
 import { startSimulator, type RunningSimulator } from "../../../simulator";
 
+// The first call loads the HTTP client (an ES module) into Jest's runtime: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 let sim: RunningSimulator;
 beforeAll(async () => { sim = await startSimulator({ port: 0 }); });
 afterAll(async () => { await sim.stop(); });
