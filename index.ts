@@ -1,5 +1,5 @@
 // The demo program of the repository's own Pulumi.yaml: a small fleet of Zenlayer VMs.
-// `npm run demo` runs it against the local simulator; pointed at the real API (see README) it
+// `npm run demo` runs it against the local simulator; pointed at the real API (see docs/installation-configuration.md) it
 // creates real, billed instances.
 import * as pulumi from "@pulumi/pulumi";
 import { Instance, getImage } from "pulumi-zenlayer-vm";

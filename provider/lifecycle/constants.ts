@@ -37,7 +37,7 @@ export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
   "PENDING", "DEPLOYING", "REBUILDING", "REBOOT", "BOOTING", "STOPPING", "IMAGING",
 ]);
 
-/** Error codes TerminateInstance answers with (see the README's table of what delete does with each). */
+/** Error codes TerminateInstance answers with (see the table of what delete does with each in docs/guides/deletes-and-recovery.md). */
 export const TERMINATE_CODES = {
   notFound: "INVALID_INSTANCE_NOT_FOUND",
   recycled: "OPERATION_DENIED_INSTANCE_RECYCLED",

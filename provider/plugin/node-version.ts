@@ -2,8 +2,8 @@
  * The oldest Node.js the plugin runs on when started from the npm package's source (a
  * self-contained build carries its own Node). 22.12 is the first 22.x that loads ES modules through
  * require() without a flag, which the HTTP client (got) needs; got and @pulumi/pulumi declare
- * Node >= 22. package.json `engines` and the README state the same floor (a unit test holds them
- * equal).
+ * Node >= 22. package.json `engines` and docs/installation-configuration.md state the same floor
+ * (a unit test holds them equal).
  */
 export const PLUGIN_NODE_FLOOR = "22.12.0";
 

@@ -6,7 +6,7 @@
  *
  * The resource's inputs are derived from the lifecycle's one input schema (inputs.ts), so an input
  * added there appears here without another edit; their descriptions are written from input-docs.ts,
- * the source the README's table of inputs is generated from too.
+ * the source the table of inputs in docs/reference/instance.md is generated from too.
  * Left out: `timeouts` (a plugin receives the `customTimeouts` resource option instead) and the
  * `__owner` / `__resourceName` / `__stack` markers, which the plugin derives from the resource's URN.
  */

@@ -1,6 +1,7 @@
 /**
- * The README's table of the `Instance` inputs, written from input-docs.ts (the source of the
- * package schema's descriptions too), and the README with that table put between its markers.
+ * The table of the `Instance` inputs in docs/reference/instance.md, written from input-docs.ts (the
+ * source of the package schema's descriptions too), and that page with the table put between its
+ * markers.
  * Whether an input is required comes from the input schema, whether it is a secret from the
  * package schema's list, so neither is stated twice.
  */
@@ -37,7 +38,7 @@ function inputCell(key: string, doc: InputDoc, required: boolean): string {
 }
 
 function changeCell(doc: InputDoc): string {
-  const see = doc.seeInReadme ? ` (${doc.seeInReadme})` : "";
+  const see = doc.seeAlso ? ` (${doc.seeAlso})` : "";
   switch (doc.change?.kind) {
     case "replace": return `**replace**${see}`;
     case "in place": return `in place: ${doc.change.how}${see}`;
@@ -59,12 +60,15 @@ export function inputsTable(): string {
   return ["| input | default | on change |", "|---|---|---|", ...rows].join("\n");
 }
 
-/** `readme` with the table between its markers replaced by `inputsTable()`; every other byte stays. */
-export function withInputsTable(readme: string): string {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start || readme.indexOf(TABLE_START, start + 1) >= 0 || readme.indexOf(TABLE_END, end + 1) >= 0) {
-    throw new Error(`README.md must hold "${TABLE_START}" once, followed once by "${TABLE_END}"`);
+/** The page that holds the table, relative to the repository's root. */
+export const INSTANCE_PAGE = "docs/reference/instance.md";
+
+/** `page` with the table between its markers replaced by `inputsTable()`; every other byte stays. */
+export function withInputsTable(page: string): string {
+  const start = page.indexOf(TABLE_START);
+  const end = page.indexOf(TABLE_END);
+  if (start < 0 || end < start || page.indexOf(TABLE_START, start + 1) >= 0 || page.indexOf(TABLE_END, end + 1) >= 0) {
+    throw new Error(`${INSTANCE_PAGE} must hold "${TABLE_START}" once, followed once by "${TABLE_END}"`);
   }
-  return `${readme.slice(0, start + TABLE_START.length)}\n\n${inputsTable()}\n\n${readme.slice(end)}`;
+  return `${page.slice(0, start + TABLE_START.length)}\n\n${inputsTable()}\n\n${page.slice(end)}`;
 }

@@ -70,7 +70,7 @@ export function launcher(platform: Platform, bundle: string, nodeFloor: string, 
   const need = `pulumi-resource-zenlayer needs Node.js >= ${nodeFloor} on PATH`;
   writeFileSync(target, `#!/bin/sh
 # Runs the bundled zenlayer plugin with the Node.js on PATH; this platform has no self-contained
-# executable (see the README's "Release artifacts").
+# executable (see "Release artifacts" in docs/guides/development.md).
 here=$(cd "$(dirname "$0")" && pwd)
 if ! command -v node >/dev/null 2>&1; then
   echo "${need}; none was found. Install it from https://nodejs.org and retry." >&2

@@ -191,7 +191,7 @@ test("customTimeouts bound the create: a slow instance fails the up on time and 
 });
 
 test("pulumi plugin install --file: the plugin installed from a folder holding the npm package runs examples/yaml without PATH", async () => {
-  // The README's recipe: a folder where the package was npm-installed, plus a launcher at its root.
+  // The recipe of docs/installation-configuration.md: a folder where the package was npm-installed, plus a launcher at its root.
   const folder = path.dirname(await consumerNodeModules());
   writeFileSync(path.join(folder, "pulumi-resource-zenlayer"),
     '#!/bin/sh\nexec node "$(dirname "$0")/node_modules/pulumi-zenlayer-vm/dist/provider/plugin/main.js" "$@"\n', { mode: 0o755 });

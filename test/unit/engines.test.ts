@@ -1,7 +1,7 @@
 /**
  * The Node.js floors are stated in four places that must agree: package.json `engines` (and the
- * lockfile's copy), the README's table of the oldest Node each part runs on, the plugin's check at
- * start, and the exact Node the test matrix runs the integration layer on (which is what proves
+ * lockfile's copy), the table of the oldest Node each part runs on in the installation page, the
+ * plugin's check at start, and the exact Node the test matrix runs the integration layer on (which is what proves
  * the floor). The tests themselves must run on a Node inside `engines`.
  */
 import { readFileSync } from "node:fs";
@@ -20,24 +20,27 @@ function engineFloor(range: string | undefined): string {
   return floor[1]!;
 }
 
-/** The README table row whose first cell starts with `part`: its "Oldest Node.js" cell. */
-function readmeFloor(part: string): string {
-  const row = read("README.md").split("\n").find((line) => line.startsWith(`| ${part}`));
-  if (!row) throw new Error(`README.md has no Node.js versions row for "${part}"`);
+/** The page that states the Node.js floors. */
+const INSTALLATION_PAGE = "docs/installation-configuration.md";
+
+/** The installation page's table row whose first cell starts with `part`: its "Oldest Node.js" cell. */
+function statedFloor(part: string): string {
+  const row = read(INSTALLATION_PAGE).split("\n").find((line) => line.startsWith(`| ${part}`));
+  if (!row) throw new Error(`${INSTALLATION_PAGE} has no Node.js versions row for "${part}"`);
   return row.split("|").map((cell) => cell.trim()).filter(Boolean).at(-1)!;
 }
 
-test("package.json engines, its lockfile copy and the README's row for the package name the same floor", () => {
+test("package.json engines, its lockfile copy and the installation page's row for the package name the same floor", () => {
   const floor = engineFloor(manifest.engines.node);
   expect(lock.packages[""]?.engines?.node).toBe(manifest.engines.node);
-  expect(readmeFloor("the package")).toBe(floor);
+  expect(statedFloor("the package")).toBe(floor);
 });
 
-test("the plugin's check at start and the README's row for the plugin run from source name the same floor", () => {
-  expect(readmeFloor("the plugin")).toBe(PLUGIN_NODE_FLOOR);
+test("the plugin's check at start and the installation page's row for the plugin run from source name the same floor", () => {
+  expect(statedFloor("the plugin")).toBe(PLUGIN_NODE_FLOOR);
 });
 
-test("the test matrix runs the integration layer on exactly the oldest Node the README states", () => {
+test("the test matrix runs the integration layer on exactly the oldest Node the installation page states", () => {
   const tested = /^NODE_LTS_VERSION="\$\{NODE_LTS_VERSION:-(\d+\.\d+\.\d+)\}"$/m.exec(read("scripts/test.sh"));
   expect(tested?.[1]).toBe(engineFloor(manifest.engines.node));
   expect(tested?.[1]).toBe(PLUGIN_NODE_FLOOR);

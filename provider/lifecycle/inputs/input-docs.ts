@@ -1,8 +1,9 @@
 /**
  * What each input means, what it defaults to and what a change of it does, by property path
  * (`systemDisk.diskSize`, `dataDisks[].diskName`): the one source of the package schema's
- * descriptions (plugin/schema.ts, and so every generated SDK) and of the README's table of inputs
- * (`npm run docs`). Field names are CreateInstances' own, so Zenlayer's documentation carries over.
+ * descriptions (plugin/schema.ts, and so every generated SDK) and of the table of inputs in
+ * docs/reference/instance.md (`npm run docs`). Field names are CreateInstances' own, so Zenlayer's
+ * documentation carries over.
  *
  * Plain data. The rules themselves live elsewhere and are not restated: defaults and limits are
  * read from the modules that apply them; whether an input replaces the instance is diff.ts's
@@ -34,9 +35,9 @@ export interface InputDoc {
   /** What applies when it is omitted; absent when nothing does. */
   default?: string;
   change?: InputChange;
-  /** Where the README explains more (a link or "below"); the package schema has no such sections. */
-  seeInReadme?: string;
-  /** Set by the SDK itself, never by a program: left out of the README. */
+  /** A Markdown link, relative to docs/reference/, to the guide that explains more; the package schema has no such sections. */
+  seeAlso?: string;
+  /** Set by the SDK itself, never by a program: left out of the reference page. */
   internal?: true;
 }
 
@@ -51,6 +52,7 @@ const REINSTALL = {
   how: "**reinstalls the OS** (StopInstances when running, ResetInstance, waited until RUNNING): the system disk is rewritten; the id, " +
     "addresses and data disks stay",
 } as const;
+const REINSTALL_GUIDE = "[reinstall](../guides/in-place-changes.md#reinstall-caveat)";
 const ENABLE = "waited until `Enable`";
 
 export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
@@ -59,7 +61,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     meaning: "Instance type, e.g. `c.1c2g`",
     change: { kind: "in place", how: `ModifyInstanceType, ${ENABLE} (DescribeInstanceTypeStatus)` },
   },
-  imageId: { meaning: "Image id (see `getImage`)", change: REINSTALL, seeInReadme: "below" },
+  imageId: { meaning: "Image id (see `getImage`)", change: REINSTALL, seeAlso: REINSTALL_GUIDE },
   instanceName: {
     meaning: "Instance name",
     constraint: `1–${INSTANCE_NAME_RULE.maxLength} letters, digits, \`-\` and \`.\``,
@@ -72,7 +74,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     constraint: ONE_LOGIN,
     change: { kind: "in place", how: "ResetInstancesPassword; set by the reinstall when one runs" },
   },
-  keyId: { meaning: "SSH key pair id, instead of a password", constraint: ONE_LOGIN, change: REINSTALL, seeInReadme: "below" },
+  keyId: { meaning: "SSH key pair id, instead of a password", constraint: ONE_LOGIN, change: REINSTALL, seeAlso: REINSTALL_GUIDE },
   instanceChargeType: {
     meaning: "Instance billing: `POSTPAID` (pay as you go) or `PREPAID` (subscription)",
     default: code(INPUT_DEFAULTS.instanceChargeType),
@@ -160,7 +162,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     meaning: "An existing instance to bring under management instead of creating one: immutable inputs must match it; name, " +
       "resource group, bandwidth and (when given) password are applied in place, and `password` and `keyId` may both be omitted",
     change: { kind: "never" },
-    seeInReadme: "[adoption](#existing-instances-adoption-instead-of-import)",
+    seeAlso: "[adoption](../guides/adoption-and-import.md#existing-instances-adoption-instead-of-import)",
   },
   __owner: {
     meaning: `\`<project>/<stack>/<resource name>\` as the front-end hands it; check makes it the value of the instance's ${code(OWNER_TAG_KEY)} tag (shortened past 64 characters)`,

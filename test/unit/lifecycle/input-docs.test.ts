@@ -1,7 +1,8 @@
 /**
- * input-docs.ts, the one source of the package schema's descriptions and of the README's table of
- * inputs, against the code whose behaviour it describes: the input schema (which inputs exist),
- * diff (what a change does), the defaults, the enumerations and the API actions.
+ * input-docs.ts, the one source of the package schema's descriptions and of the table of inputs in
+ * docs/reference/instance.md, against the code whose behaviour it describes: the input schema
+ * (which inputs exist), diff (what a change does), the defaults, the enumerations and the API
+ * actions.
  */
 import { DEFAULT_TIMEOUTS, INPUT_DEFAULTS } from "../../../provider/lifecycle/inputs/defaults";
 import { INPUT_DOCS } from "../../../provider/lifecycle/inputs/input-docs";
