@@ -158,10 +158,12 @@ export function providerService(version: string, engine: { address?: string }): 
     read: unary(async (req: providerPb.ReadRequest) => {
       const state = unwrap(req.getProperties());
       const id = req.getId();
-      const result = await logged(req.getUrn(), () => lifecycle.read(id, state.props));
+      const stateless = Object.keys(state.props).length === 0;
+      const stored = unwrap(req.getInputs()).props;
+      const declared = stateless || Object.keys(stored).length === 0 ? undefined : stored;
+      const result = await logged(req.getUrn(), () => lifecycle.read(id, state.props, declared));
       const response = new providerPb.ReadResponse().setId(result.id ?? "");
       if (!result.id) return response;
-      const stateless = Object.keys(state.props).length === 0;
       const inputs = stateless ? importedInputs(id, result.inputs as Props) : (result.inputs as Props);
       const props = stateless ? { ...(result.props as Props), adoptInstanceId: id } : (result.props as Props);
       return response.setProperties(toStruct(props, state.secret)).setInputs(toStruct(inputs, state.secret));

@@ -6,6 +6,7 @@
 import type { InstanceInfo } from "../../client/types";
 import type { InstanceInputs } from "../inputs/inputs";
 import { pruneUndefined } from "../inputs/prune";
+import { DECLARED_KEY } from "./declared";
 import { fromApiTags } from "../inputs/tags";
 
 /** The resource's outputs. */
@@ -91,6 +92,7 @@ export function inputsFromOutputs(outputs: Partial<InstanceOutputs>): InstanceIn
   const inputs: Record<string, unknown> = { ...outputs };
   for (const key of COMPUTED_KEYS) delete inputs[key];
   delete inputs.__provider;
+  delete inputs[DECLARED_KEY];
   if (outputs.systemDisk) {
     inputs.systemDisk = { diskSize: outputs.systemDisk.diskSize, diskCategory: outputs.systemDisk.diskCategory };
   }
