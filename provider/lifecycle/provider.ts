@@ -7,13 +7,13 @@ import type {
   CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult,
 } from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "./inputs/check";
-import { currentContext, type Ctx, ownersInState } from "./runtime/context";
+import { currentContext, type Ctx, operationLog, ownersInState } from "./runtime/context";
 import { replacementCredentialFailures } from "./operations/adopt";
 import { createInstance } from "./operations/create";
 import { declaredPaths, recordedPaths, recordingDeclared } from "./operations/declared";
 import { deleteInstance } from "./operations/delete";
 import { reportOrphans } from "./operations/orphans";
-import { diffInstance } from "./diff/diff";
+import { diffInstance, replacementLine } from "./diff/diff";
 import { messageOf, PartialFailure } from "./errors";
 import type { InstanceOutputs } from "./operations/outputs";
 import { readInstance } from "./operations/read";
@@ -68,6 +68,7 @@ export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
 export async function diff(id: string, olds: Raw, news: Raw): Promise<DiffResult> {
   rememberOwner(olds, news);
   const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
+  if (replaces) operationLog.info(replacementLine(resourceLabel(id, olds, news), olds ?? {}, news ?? {}, replaces));
   await pricePreview().onDiff(id, olds ?? {}, news ?? {}, { changes, ...(replaces ? { replaces } : {}) });
   return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
 }
@@ -138,6 +139,14 @@ function context(what: string): Ctx {
   } catch (e) {
     throw new Error(`Cannot ${what}: ${messageOf(e)}`);
   }
+}
+
+/** The resource's name for a line about it: its Pulumi name, else the instance's name, else its id. */
+function resourceLabel(id: string, olds: Raw | undefined, news: Raw | undefined): string {
+  for (const v of [news?.__resourceName, olds?.__resourceName, olds?.instanceName]) {
+    if (typeof v === "string" && v !== "") return v;
+  }
+  return id;
 }
 
 /**
