@@ -86,4 +86,12 @@ describe("diff, update and read agree", () => {
     expect(fromRecord.inputs).toEqual({ ...declared });
     expect(fromRecord.props).toMatchObject({ internetMaxBandwidthOut: 9 });
   });
+
+  it("refresh of state written before the declared paths were recorded keeps the stack's inputs (returns none)", async () => {
+    const { id, outs } = await h.createVm();
+    const { __declared: _recorded, ...legacy } = outs;
+    const refreshed = await h.provider.read(id, legacy);
+    expect(refreshed.inputs).toBeUndefined();
+    expect(refreshed.props).toMatchObject({ instanceId: id, password: VM_PASSWORD });
+  });
 });
