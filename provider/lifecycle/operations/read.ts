@@ -51,7 +51,8 @@ export async function readInstance(ctx: Ctx, id: string, props: Record<string, u
   const applied = inputsFromOutputs(props as Partial<InstanceOutputs>);
   const outs = buildOutputs(applied, info);
   if (declared) return { id, props: outs, inputs: valuesAt({ ...outs }, declared) };
-  if (Object.keys(props).length > 0) return { id, props: outs };
+  // Outputs in state always carry the instance id; a lookup's props (the engine's, or none) never do.
+  if (props.instanceId !== undefined) return { id, props: outs };
   // A lookup: the inputs the outputs imply, without the password (none is known).
   const { password: _password, ...inputs } = inputsFromOutputs(outs);
   return { id, props: outs, inputs };
