@@ -87,7 +87,7 @@ export async function read(id: string, props?: Raw, declared?: Raw): Promise<Rea
   rememberOwner(props);
   const ctx = context(`read ${id}`);
   const paths = declared ? declaredPaths(declared) : recordedPaths(props ?? {});
-  const result = await readInstance(ctx, id, props ?? {}, paths);
+  const result = await readInstance(ctx, id, props ?? {}, paths, declared);
   await reportOrphans(ctx, id, props ?? {});
   return paths && result.id ? { ...result, props: recordingDeclared(result.props as Raw, paths) } : result;
 }

@@ -24,9 +24,12 @@ import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs
 
 /**
  * Reads instance `id`; `props` are the outputs in state (empty for a lookup), `declared` the paths
- * of the declared inputs (declared.ts; undefined when not known).
+ * of the declared inputs (declared.ts; undefined when not known), `declaredValues` the stack's
+ * inputs when the caller has them.
  */
-export async function readInstance(ctx: Ctx, id: string, props: Record<string, unknown> = {}, declared?: readonly string[]): Promise<ReadResult> {
+export async function readInstance(
+  ctx: Ctx, id: string, props: Record<string, unknown> = {}, declared?: readonly string[], declaredValues: Record<string, unknown> = {},
+): Promise<ReadResult> {
   const secrets = [...ctx.secrets, props.password as string | undefined];
   let info;
   try {
@@ -50,7 +53,9 @@ export async function readInstance(ctx: Ctx, id: string, props: Record<string, u
   }
   const applied = inputsFromOutputs(props as Partial<InstanceOutputs>);
   const outs = buildOutputs(applied, info);
-  if (declared) return { id, props: outs, inputs: valuesAt({ ...outs }, declared) };
+  // A declared input the instance reports nothing for (tags of an instance whose tags were never
+  // read) keeps its declared value, when the caller has the values.
+  if (declared) return { id, props: outs, inputs: { ...declaredValues, ...valuesAt({ ...outs }, declared) } };
   // Outputs in state always carry the instance id; a lookup's props (the engine's, or none) never do.
   if (props.instanceId !== undefined) return { id, props: outs };
   // A lookup: the inputs the outputs imply, without the password (none is known).
