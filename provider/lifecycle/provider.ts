@@ -7,12 +7,13 @@ import type {
   CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, UpdateResult,
 } from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "./inputs/check";
-import { currentContext, type Ctx, ownersInState } from "./runtime/context";
+import { currentContext, type Ctx, operationLog, ownersInState } from "./runtime/context";
 import { replacementCredentialFailures } from "./operations/adopt";
 import { createInstance } from "./operations/create";
+import { declaredPaths, recordedPaths, recordingDeclared } from "./operations/declared";
 import { deleteInstance } from "./operations/delete";
 import { reportOrphans } from "./operations/orphans";
-import { diffInstance } from "./diff/diff";
+import { diffInstance, replacementLine } from "./diff/diff";
 import { messageOf, PartialFailure } from "./errors";
 import type { InstanceOutputs } from "./operations/outputs";
 import { readInstance } from "./operations/read";
@@ -67,41 +68,54 @@ export async function check(olds: Raw, news: Raw): Promise<CheckResult> {
 export async function diff(id: string, olds: Raw, news: Raw): Promise<DiffResult> {
   rememberOwner(olds, news);
   const { changes, replaces, deleteBeforeReplace } = diffInstance(olds, news);
+  if (replaces) operationLog.info(replacementLine(resourceLabel(id, olds, news), olds ?? {}, news ?? {}, replaces));
   await pricePreview().onDiff(id, olds ?? {}, news ?? {}, { changes, ...(replaces ? { replaces } : {}) });
   return replaces ? { changes, replaces, deleteBeforeReplace } : { changes };
 }
 
 /** Creates (or adopts) the instance. */
 export async function create(inputs: Raw): Promise<CreateResult<InstanceOutputs>> {
-  return keepingProvider(inputs, () => createInstance(context("create the instance"), inputs));
+  return keepingState(inputs, inputs, () => createInstance(context("create the instance"), inputs));
 }
 
-/** Refresh or lookup; then, once per stack, the instances made for the stack that its state does not hold (orphans.ts). */
-export async function read(id: string, props?: Raw): Promise<ReadResult> {
+/**
+ * Refresh or lookup; then, once per stack, the instances made for the stack that its state does not
+ * hold (orphans.ts). `declared`: the stack's inputs, when the caller has them (the plugin's Read);
+ * otherwise the paths recorded in `props` (declared.ts).
+ */
+export async function read(id: string, props?: Raw, declared?: Raw): Promise<ReadResult> {
   rememberOwner(props);
   const ctx = context(`read ${id}`);
-  const result = await readInstance(ctx, id, props ?? {});
+  const paths = declared ? declaredPaths(declared) : recordedPaths(props ?? {});
+  const result = await readInstance(ctx, id, props ?? {}, paths, declared);
   await reportOrphans(ctx, id, props ?? {});
-  return result;
+  return paths && result.id ? { ...result, props: recordingDeclared(result.props as Raw, paths) } : result;
 }
 
 /** In-place changes. */
 export async function update(id: string, olds: Raw, news: Raw): Promise<UpdateResult<InstanceOutputs>> {
   rememberOwner(olds, news);
-  return keepingProvider(news.__provider === undefined ? olds : news, () => updateInstance(context(`update ${id}`), id, olds, news));
+  return keepingState(news.__provider === undefined ? olds : news, news, () => updateInstance(context(`update ${id}`), id, olds, news));
 }
 
 /**
- * Runs a create or update (adoption included). The provider host adds `__provider` to the outputs
- * of a success, but not to the properties of a partial failure: without it the state's copy of the
- * resource could not be loaded again, and the next refresh or destroy of the kept instance would
- * fail ("code must be a string"). So every partial failure carries it from `inputs`.
+ * Runs a create or update (adoption included) and records the declared paths of `inputs` in its
+ * outputs, or in a partial failure's properties (declared.ts). The provider host adds `__provider`
+ * to the outputs of a success, but not to the properties of a partial failure: without it the
+ * state's copy of the resource could not be loaded again, and the next refresh or destroy of the
+ * kept instance would fail ("code must be a string"). So every partial failure carries it from
+ * `providerFrom`.
  */
-async function keepingProvider<T>(inputs: Raw, run: () => Promise<T>): Promise<T> {
+async function keepingState<T extends { outs?: object }>(providerFrom: Raw, inputs: Raw, run: () => Promise<T>): Promise<T> {
+  const paths = declaredPaths(inputs);
   try {
-    return await run();
+    const result = await run();
+    return { ...result, outs: recordingDeclared(result.outs ?? {}, paths) };
   } catch (e) {
-    if (e instanceof PartialFailure && inputs.__provider !== undefined) e.properties.__provider = inputs.__provider;
+    if (e instanceof PartialFailure) {
+      Object.assign(e.properties, recordingDeclared({}, paths));
+      if (providerFrom.__provider !== undefined) e.properties.__provider = providerFrom.__provider;
+    }
     throw e;
   }
 }
@@ -125,6 +139,14 @@ function context(what: string): Ctx {
   } catch (e) {
     throw new Error(`Cannot ${what}: ${messageOf(e)}`);
   }
+}
+
+/** The resource's name for a line about it: its Pulumi name, else the instance's name, else its id. */
+function resourceLabel(id: string, olds: Raw | undefined, news: Raw | undefined): string {
+  for (const v of [news?.__resourceName, olds?.__resourceName, olds?.instanceName]) {
+    if (typeof v === "string" && v !== "") return v;
+  }
+  return id;
 }
 
 /**

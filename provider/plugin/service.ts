@@ -13,7 +13,7 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
-import { diffInstance } from "../lifecycle/diff/diff";
+import { detailedPropertyDiff, type PropertyChange } from "../lifecycle/diff/diff";
 import * as lifecycle from "../lifecycle/provider";
 import { withOperationHost } from "../lifecycle/runtime/context";
 import { configureSettings } from "../lifecycle/runtime/settings";
@@ -28,6 +28,16 @@ type Props = Record<string, unknown>;
 type Struct = InstanceType<typeof structPb.Struct>;
 
 const { ResourceProviderService } = require("@pulumi/pulumi/proto/provider_grpc_pb") as typeof import("@pulumi/pulumi/proto/provider_grpc_pb");
+
+/** The protocol's names for the kinds of property change. */
+const PROPERTY_DIFF_KINDS: Record<PropertyChange, providerPb.PropertyDiff.Kind> = {
+  "add": providerPb.PropertyDiff.Kind.ADD,
+  "update": providerPb.PropertyDiff.Kind.UPDATE,
+  "delete": providerPb.PropertyDiff.Kind.DELETE,
+  "add-replace": providerPb.PropertyDiff.Kind.ADD_REPLACE,
+  "update-replace": providerPb.PropertyDiff.Kind.UPDATE_REPLACE,
+  "delete-replace": providerPb.PropertyDiff.Kind.DELETE_REPLACE,
+};
 
 /** Plain values of a request's struct (secret markers removed) and the keys that were secret. */
 function unwrap(struct: Struct | undefined): { props: Props; secret: Set<string> } {
@@ -142,13 +152,19 @@ export function providerService(version: string, engine: { address?: string }): 
       const olds = unwrap(req.getOlds()).props;
       const news = unwrap(req.getNews()).props;
       const result = await logged(req.getUrn(), () => lifecycle.diff(req.getId(), olds, news));
-      // The same rules, for the names of the changed properties (the dynamic protocol has no place for them).
-      const { changed } = diffInstance(olds, news);
-      return new providerPb.DiffResponse()
+      // The same rules, per property (the dynamic protocol has no place for them): the CLI then
+      // shows exactly the properties diff compared, and `--json` marks those that force a replacement.
+      const detailed = detailedPropertyDiff(olds, news);
+      const response = new providerPb.DiffResponse()
         .setChanges(result.changes ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
-        .setDiffsList(changed)
+        .setDiffsList(Object.keys(detailed))
         .setReplacesList(result.replaces ?? [])
-        .setDeletebeforereplace(result.deleteBeforeReplace ?? false);
+        .setDeletebeforereplace(result.deleteBeforeReplace ?? false)
+        .setHasdetaileddiff(true);
+      for (const [key, change] of Object.entries(detailed)) {
+        response.getDetaileddiffMap().set(key, new providerPb.PropertyDiff().setKind(PROPERTY_DIFF_KINDS[change]).setInputdiff(false));
+      }
+      return response;
     }),
     create: unary(async (req: providerPb.CreateRequest) => {
       const inputs = unwrap(req.getProperties());
@@ -158,10 +174,12 @@ export function providerService(version: string, engine: { address?: string }): 
     read: unary(async (req: providerPb.ReadRequest) => {
       const state = unwrap(req.getProperties());
       const id = req.getId();
-      const result = await logged(req.getUrn(), () => lifecycle.read(id, state.props));
+      const stateless = Object.keys(state.props).length === 0;
+      const stored = unwrap(req.getInputs()).props;
+      const declared = stateless || Object.keys(stored).length === 0 ? undefined : stored;
+      const result = await logged(req.getUrn(), () => lifecycle.read(id, state.props, declared));
       const response = new providerPb.ReadResponse().setId(result.id ?? "");
       if (!result.id) return response;
-      const stateless = Object.keys(state.props).length === 0;
       const inputs = stateless ? importedInputs(id, result.inputs as Props) : (result.inputs as Props);
       const props = stateless ? { ...(result.props as Props), adoptInstanceId: id } : (result.props as Props);
       return response.setProperties(toStruct(props, state.secret)).setInputs(toStruct(inputs, state.secret));

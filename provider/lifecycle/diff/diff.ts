@@ -14,6 +14,9 @@
  * Optional inputs the API fills in (OPTIONAL_COMPUTED) are compared only when given, so a
  * key-only VM never diffs on `password` and an omitted `resourceGroupId` keeps the default group;
  * an adopted instance's tags only when declared.
+ * A replacement is also announced in one line naming the inputs that force it, with both values
+ * (replacementLine): the CLI's text preview marks a replaced resource but not which of its changed
+ * fields forced that, and only the plugin protocol can say it per field (detailedPropertyDiff).
  * Whenever something is replaced, `deleteBeforeReplace` is true: the replacement carries the same
  * owner tag as the old instance (see constants.ts), a VM replacement loses its disks and IPs
  * anyway, and an explicit instanceName would otherwise exist twice.
@@ -123,4 +126,32 @@ function stable(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/**
+ * The line announcing a replacement: which inputs force it, each with the old and the new value
+ * (none of them is secret: zone, charge types, subnet, disks).
+ */
+export function replacementLine(name: string, olds: Raw, news: Raw, replaces: readonly string[]): string {
+  const reasons = replaces.map((key) => key === "instanceStatus"
+    ? "the instance is CREATE_FAILED"
+    : `${key} ${JSON.stringify(olds[key] ?? null)} → ${JSON.stringify(news[key] ?? null)}`);
+  return `${name}: replaced, because ${reasons.join(", ")} cannot change on a live instance: ` +
+    "it is deleted, then a new instance is created (new id and addresses)";
+}
+
+/** How one changed property changes: added, updated or deleted, and whether that forces a replacement. */
+export type PropertyChange = "add" | "update" | "delete" | "add-replace" | "update-replace" | "delete-replace";
+
+/** Each changed property (diffInstance's `changed`) with how it changes, old values from the outputs. */
+export function detailedPropertyDiff(oldsRaw: Raw, newsRaw: Raw): Record<string, PropertyChange> {
+  const olds = applyDefaults(withoutPrototypeKeys(oldsRaw ?? {}));
+  const news = applyDefaults(withoutPrototypeKeys(newsRaw ?? {}));
+  const { changed, replaces } = diffInstance(oldsRaw, newsRaw);
+  const out: Record<string, PropertyChange> = {};
+  for (const key of changed) {
+    const kind = olds[key] === undefined || olds[key] === null ? "add" : news[key] === undefined || news[key] === null ? "delete" : "update";
+    out[key] = replaces?.includes(key) ? `${kind}-replace` : kind;
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import type { InPlaceStep } from "./step";
 
 export const renameStep: InPlaceStep = {
   name: "instanceName",
+  inputs: ["instanceName"],
   wanted: (current, desired) => desired.instanceName !== undefined && desired.instanceName !== current.instanceName,
   async apply({ ctx, id, desired, done }) {
     const name = desired.instanceName as string;

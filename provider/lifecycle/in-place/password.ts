@@ -6,6 +6,7 @@ import type { InPlaceStep } from "./step";
 
 export const passwordStep: InPlaceStep = {
   name: "password",
+  inputs: ["password"],
   wanted: (current, desired) => desired.password !== undefined && desired.password !== current.password,
   async apply({ ctx, id, desired, done }) {
     const password = desired.password as string;

@@ -24,6 +24,7 @@ export async function powerAndWait(run: StepRun, to: "RUNNING" | "STOPPED"): Pro
 
 export const startStep: InPlaceStep = {
   name: "powerState",
+  inputs: ["powerState"],
   wanted: (current, desired) => current.status === "STOPPED" && desiredPower(desired) === "RUNNING" && !reinstallWanted(current, desired),
   async apply(run) {
     await powerAndWait(run, "RUNNING");
@@ -34,6 +35,7 @@ export const startStep: InPlaceStep = {
 
 export const stopStep: InPlaceStep = {
   name: "powerState",
+  inputs: ["powerState"],
   wanted: (current, desired) => current.status === "RUNNING" && desiredPower(desired) === "STOPPED",
   async apply(run) {
     await powerAndWait(run, "STOPPED");

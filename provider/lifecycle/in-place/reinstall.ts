@@ -17,6 +17,7 @@ import { desiredPower, type InPlaceStep, type StepRun } from "./step";
 
 export const reinstallStep: InPlaceStep = {
   name: "imageId/keyId",
+  inputs: ["imageId", "keyId"],
   wanted: reinstallWanted,
   async apply(run) {
     const { ctx, id, current, desired, args, done } = run;

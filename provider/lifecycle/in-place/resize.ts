@@ -8,6 +8,7 @@ import { reportOrdered, waitForOrderedChange } from "./ordered-change";
 
 export const resizeStep: InPlaceStep = {
   name: "instanceType",
+  inputs: ["instanceType"],
   wanted: (current, desired) => desired.instanceType !== current.instanceType,
   async apply({ ctx, id, desired, args, done }) {
     const target = desired.instanceType;

@@ -3,6 +3,7 @@ import type { InPlaceStep } from "./step";
 
 export const resourceGroupStep: InPlaceStep = {
   name: "resourceGroupId",
+  inputs: ["resourceGroupId"],
   wanted: (current, desired) => desired.resourceGroupId !== undefined && desired.resourceGroupId !== current.resourceGroupId,
   async apply({ ctx, id, desired, done }) {
     const group = desired.resourceGroupId as string;

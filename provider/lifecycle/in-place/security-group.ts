@@ -7,6 +7,7 @@ import type { InPlaceStep } from "./step";
 
 export const securityGroupStep: InPlaceStep = {
   name: "securityGroupId",
+  inputs: ["securityGroupId"],
   wanted: (current, desired) => {
     if (desired.securityGroupId === undefined) return false;
     const groups = current.securityGroupIds ?? [];

@@ -76,6 +76,8 @@ export interface StepRun {
 export interface InPlaceStep {
   /** The input it changes, as named in messages ("instanceName", "imageId/keyId", …). */
   name: string;
+  /** The inputs whose change (as diff decides it) this step carries out. */
+  inputs: readonly string[];
   wanted(current: CurrentSettings, desired: InstanceInputs): boolean;
   apply(run: StepRun): Promise<void>;
 }

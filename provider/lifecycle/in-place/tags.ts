@@ -18,6 +18,7 @@ export function tagEdit(current: CurrentSettings, desired: InstanceInputs): { re
 
 export const tagsStep: InPlaceStep = {
   name: "tags",
+  inputs: ["tags"],
   wanted: (current, desired) => tagEdit(current, desired) !== undefined,
   async apply({ ctx, id, current, desired, done }) {
     const edit = tagEdit(current, desired);

@@ -7,6 +7,7 @@ import { reportOrdered, waitForOrderedChange } from "./ordered-change";
 
 export const trafficPackageStep: InPlaceStep = {
   name: "trafficPackageSize",
+  inputs: ["trafficPackageSize"],
   wanted: (current, desired) => desired.trafficPackageSize !== undefined && desired.trafficPackageSize !== current.trafficPackageSize,
   async apply({ ctx, id, desired, args, done }) {
     const target = desired.trafficPackageSize as number;

@@ -94,7 +94,7 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     meaning: "Public bandwidth cap",
     constraint: `Mbps, ≥ ${REQUEST_LIMITS.bandwidthMin}`,
     default: `${API_DEFAULT} (1)`,
-    change: { kind: "in place", how: `ModifyInstanceBandwidth, ${ENABLE}; needs a running instance` },
+    change: { kind: "in place", how: `ModifyInstanceBandwidth, ${ENABLE}; needs a running instance; a lower bandwidth is set before an \`instanceType\` change, a higher one after (the type caps it)` },
   },
   trafficPackageSize: {
     meaning: "Traffic package",
@@ -133,8 +133,8 @@ export const INPUT_DOCS: Readonly<Record<string, InputDoc>> = {
     default: code(INPUT_DEFAULTS.powerState),
     change: {
       kind: "in place",
-      how: "StartInstances / StopInstances, waited for; a start or stop outside Pulumi shows in `pulumi refresh`, and `up` " +
-        "restores the declared state",
+      how: "StartInstances / StopInstances, waited for; a start or stop outside Pulumi shows in `pulumi refresh` and then in the " +
+        "preview, and `up` restores the declared state (an `up` changing other inputs without that refresh leaves it as found)",
     },
   },
   forceDelete: {

@@ -6,6 +6,7 @@
 import type { InstanceInfo } from "../../client/types";
 import type { InstanceInputs } from "../inputs/inputs";
 import { pruneUndefined } from "../inputs/prune";
+import { DECLARED_KEY } from "./declared";
 import { fromApiTags } from "../inputs/tags";
 
 /** The resource's outputs. */
@@ -65,11 +66,33 @@ export function buildOutputs(applied: InstanceInputs, info: InstanceInfo): Insta
   return pruneUndefined(out);
 }
 
+/** Inputs whose outputs buildOutputs takes from the API, so that a later diff sees their drift. */
+export const API_REPORTED_INPUTS = [
+  "zoneId", "instanceType", "imageId", "instanceName", "instanceChargeType", "internetChargeType", "internetMaxBandwidthOut",
+  "resourceGroupId", "subnetId", "keyId", "tags", "powerState", "systemDisk",
+] as const;
+
+/**
+ * `outs` with the stack's recorded value (`recorded`, the previous outputs) for each API-reported
+ * input outside `decided`: an update records only what it changed, and a drift it did not act on
+ * reaches the stack through refresh, which also shows it in the next preview. Every value is
+ * taken from the API when `decided` is undefined.
+ */
+export function keepingRecorded(outs: InstanceOutputs, recorded: Record<string, unknown>, decided: ReadonlySet<string> | undefined): InstanceOutputs {
+  if (decided === undefined) return outs;
+  const kept: Record<string, unknown> = { ...outs };
+  for (const key of API_REPORTED_INPUTS) {
+    if (!decided.has(key)) kept[key] = recorded[key];
+  }
+  return pruneUndefined(kept) as unknown as InstanceOutputs;
+}
+
 /** The inputs implied by a set of outputs (for `read`'s `inputs`, so refresh causes no false diff). */
 export function inputsFromOutputs(outputs: Partial<InstanceOutputs>): InstanceInputs {
   const inputs: Record<string, unknown> = { ...outputs };
   for (const key of COMPUTED_KEYS) delete inputs[key];
   delete inputs.__provider;
+  delete inputs[DECLARED_KEY];
   if (outputs.systemDisk) {
     inputs.systemDisk = { diskSize: outputs.systemDisk.diskSize, diskCategory: outputs.systemDisk.diskCategory };
   }

@@ -6,19 +6,30 @@
  * - CREATE_FAILED ⇒ kept, with that status: an instance that failed may still be billed, so it
  *   stays in the stack until `pulumi destroy` deletes it or the next `pulumi up` replaces it
  *   (diff.ts replaces a CREATE_FAILED instance). Dropping it would orphan it.
- * - Otherwise the current outputs, and the inputs they imply, so refresh shows drift (name,
- *   bandwidth, image, type, resource group, tags) and causes no false diff. The password, never
- *   returned by the API, is kept from state in the outputs.
+ * - Otherwise the current outputs, and as inputs the declared ones (declared.ts) with the values
+ *   the instance has now: unchanged where nothing drifted, the live value where something did
+ *   (name, bandwidth, image, type, resource group, tags, power state). So the preview after a
+ *   refresh shows exactly the drift the next `pulumi up` undoes, and a one-field change of the
+ *   program previews as that field only. The password, never returned by the API, is kept from
+ *   state (the engine keeps it secret, as it was). A lookup by id (no state) returns the inputs
+ *   the outputs imply; state written before the declared paths were recorded keeps its inputs.
  */
 import type { ReadResult } from "@pulumi/pulumi/dynamic";
 import { describeOne } from "../runtime/api";
 import type { Ctx } from "../runtime/context";
 import { RECYCLED_STATUSES } from "../constants";
 import { messageOf, redactedError } from "../errors";
+import { valuesAt } from "./declared";
 import { buildOutputs, inputsFromOutputs, type InstanceOutputs } from "./outputs";
 
-/** Reads instance `id`; `props` are the outputs in state (empty for a lookup). */
-export async function readInstance(ctx: Ctx, id: string, props: Record<string, unknown> = {}): Promise<ReadResult> {
+/**
+ * Reads instance `id`; `props` are the outputs in state (empty for a lookup), `declared` the paths
+ * of the declared inputs (declared.ts; undefined when not known), `declaredValues` the stack's
+ * inputs when the caller has them.
+ */
+export async function readInstance(
+  ctx: Ctx, id: string, props: Record<string, unknown> = {}, declared?: readonly string[], declaredValues: Record<string, unknown> = {},
+): Promise<ReadResult> {
   const secrets = [...ctx.secrets, props.password as string | undefined];
   let info;
   try {
@@ -42,8 +53,12 @@ export async function readInstance(ctx: Ctx, id: string, props: Record<string, u
   }
   const applied = inputsFromOutputs(props as Partial<InstanceOutputs>);
   const outs = buildOutputs(applied, info);
-  // The password stays out of the returned inputs: the host cannot mark it secret there, and diff
-  // reads it from the outputs (which the SDK's additionalSecretOutputs keeps secret).
+  // A declared input the instance reports nothing for (tags of an instance whose tags were never
+  // read) keeps its declared value, when the caller has the values.
+  if (declared) return { id, props: outs, inputs: { ...declaredValues, ...valuesAt({ ...outs }, declared) } };
+  // Outputs in state always carry the instance id; a lookup's props (the engine's, or none) never do.
+  if (props.instanceId !== undefined) return { id, props: outs };
+  // A lookup: the inputs the outputs imply, without the password (none is known).
   const { password: _password, ...inputs } = inputsFromOutputs(outs);
   return { id, props: outs, inputs };
 }

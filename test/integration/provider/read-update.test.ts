@@ -21,8 +21,14 @@ describe("read and update against the simulator", () => {
       instanceName: "renamed-in-console", internetMaxBandwidthOut: 7, resourceGroupId: group2, instanceType: "c.2c4g",
       imageId: IMAGES[2]!.imageId, tags: { app: "api" }, password: VM_PASSWORD, instanceStatus: "RUNNING",
     });
-    expect(result.inputs).toMatchObject({ instanceName: "renamed-in-console", tags: { app: "api" } });
-    expect(result.inputs).not.toHaveProperty("password");
+    // The declared inputs, with the live value where one drifted; the password kept as declared
+    // (the engine keeps it secret); nothing the API filled in that the program did not declare.
+    expect(result.inputs).toMatchObject({
+      instanceName: "renamed-in-console", tags: { app: "api" }, instanceType: "c.2c4g", imageId: IMAGES[2]!.imageId, password: VM_PASSWORD,
+    });
+    const declared = (await h.provider.check({}, h.inputs({ tags: { app: "web" } }))).inputs as object;
+    expect(Object.keys(result.inputs as object).sort()).toEqual(Object.keys(declared).sort());
+    expect(result.inputs).not.toHaveProperty("resourceGroupId");
     expect(result.inputs).not.toHaveProperty("instanceId");
     // The program still asks for the old values: the next diff brings them back or replaces.
     const programInputs = (await h.provider.check(result.inputs, { ...h.inputs(), instanceName: outs.instanceName, tags: { app: "web" } })).inputs;

@@ -253,7 +253,7 @@ async function checkAction(
     if (action.kind === "update" && changes.has("instanceType") && changes.has("internetMaxBandwidthOut") && error.includes("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM")) {
       violate("resize-bandwidth-order", `${name}: ${describeChange(Object.fromEntries([...changes].map((k) => [k, program[k]])))} failed: ${error}`);
     }
-    if (action.kind === "update" && program.powerState === "STOPPED" && error.includes("needs a RUNNING instance (ModifyInstanceBandwidth)")) {
+    if (action.kind === "update" && error.includes("needs a RUNNING instance (ModifyInstanceBandwidth)")) {
       violate("bandwidth-while-stopped", `${name}: ${error}`);
     }
     violate("up-failed", `${action.kind} of ${name} failed without a fault: ${error}`);

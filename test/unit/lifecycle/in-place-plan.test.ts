@@ -41,6 +41,28 @@ describe("the in-place planner", () => {
   });
 });
 
+describe("the in-place planner, limited to what diff decided", () => {
+  const stopped = { ...current, status: "STOPPED" };
+
+  it("does not start an instance stopped outside Pulumi for a tag change", () => {
+    expect(planInPlace(stopped, { ...same, tags: { app: "api" } }, new Set(["tags"]))).toEqual(["tags"]);
+  });
+
+  it("starts it when the diff changes the power state", () => {
+    expect(planInPlace(stopped, { ...same, tags: { app: "api" } }, new Set(["tags", "powerState"]))).toEqual(["powerState", "tags"]);
+  });
+
+  it("leaves out every drift the diff did not see", () => {
+    const drifted = { ...current, instanceName: "renamed", internetMaxBandwidthOut: 9, resourceGroupId: "rg-9", tags: { app: "x" } };
+    expect(planInPlace(drifted, same, new Set(["password"]))).toEqual([]);
+    expect(planInPlace(drifted, same, new Set(["internetMaxBandwidthOut"]))).toEqual(["internetMaxBandwidthOut"]);
+  });
+
+  it("applies every difference without a decision (adoption, or repairing an unfinished create)", () => {
+    expect(planInPlace(stopped, { ...same, tags: { app: "api" } })).toEqual(["powerState", "tags"]);
+  });
+});
+
 describe("the tag edit", () => {
   it("sets changed and new keys and deletes dropped ones, never the owner tag", () => {
     expect(tagEdit({ ...current, tags: { app: "web", team: "ops" } }, { ...same, tags: { app: "api", env: "prod" } }))
