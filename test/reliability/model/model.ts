@@ -25,7 +25,7 @@ import { INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, ZONES, type SimInstance } from
 import { REPLACE_KEYS } from "../../../provider/lifecycle/diff/diff";
 import type { Raw, UpAction } from "./engine";
 import {
-  knownOpenLabels, movedFields, type ObservedField, same, secretHits, truthDiff, Violation, type ViolationLabel,
+  knownOpenLabels, movedFields, observed, type ObservedField, same, secretHits, truthDiff, Violation, type ViolationLabel,
 } from "./invariants";
 import { ACCESS_KEY_PASSWORD, captureConsole, ownerTagOf, RECYCLED, World } from "./world";
 
@@ -289,7 +289,13 @@ async function checkAction(
       if (!same([...was.publicIpAddresses].sort(), [...vm.publicIpAddresses].sort())) {
         violate("in-place-moved", `${name} (${entry.id}) was updated in place but its public IPs changed`);
       }
-      const moved = movedFields(was, vm).filter((f) => !action.changed.includes(f));
+      // A reinstall (imageId, keyId) ends in the power state the stack records: ResetInstance boots
+      // the instance, and one declared STOPPED is stopped again. That is what the preview's
+      // reinstall means, even for an instance stopped outside Pulumi.
+      const reinstalled = action.changed.includes("imageId") || action.changed.includes("keyId");
+      const recordedPower = (program.powerState as string | undefined) ?? "RUNNING";
+      const moved = movedFields(was, vm).filter((f) => !action.changed.includes(f) &&
+        !(f === "powerState" && reinstalled && observed(vm, "powerState") === recordedPower));
       if (moved.length && !prior.initErrors) {
         note(world, "update-beyond-diff", `${name} (${entry.id}): update changed ${moved.join(", ")} which its diff (${action.changed.join(", ")}) never showed`);
       }
