@@ -253,6 +253,10 @@ async function checkAction(
     if (action.kind === "update" && changes.has("instanceType") && changes.has("internetMaxBandwidthOut") && error.includes("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM")) {
       violate("resize-bandwidth-order", `${name}: ${describeChange(Object.fromEntries([...changes].map((k) => [k, program[k]])))} failed: ${error}`);
     }
+    // A program whose adoptInstanceId names an instance deleted or terminated since (the refresh
+    // that dropped it said so) is not a valid program: the create refuses it, naming the id.
+    if (action.kind === "create" && program.adoptInstanceId !== undefined && res.applied === undefined &&
+      error.includes(`Cannot adopt ${String(program.adoptInstanceId)}`) && /does not list it|recycle bin/.test(error)) return;
     if (action.kind === "update" && error.includes("needs a RUNNING instance (ModifyInstanceBandwidth)")) {
       violate("bandwidth-while-stopped", `${name}: ${error}`);
     }
@@ -316,13 +320,16 @@ async function checkAction(
     res.applied = program;
     res.ghost = false;
     if (action.kind === "update") {
-      // Update read the instance again: drift it left alone is seen from now on.
-      for (const f of res.unseenDrift) res.seenDrift.add(f);
-      for (const f of action.changed) res.seenDrift.delete(f as ObservedField);
+      // An update records only what its diff decided: drift it left alone stays where it was,
+      // unseen until a refresh (or seen, when a refresh already showed it).
+      for (const f of action.changed) {
+        res.seenDrift.delete(f as ObservedField);
+        res.unseenDrift.delete(f as ObservedField);
+      }
     } else {
       res.seenDrift.clear();
+      res.unseenDrift.clear();
     }
-    res.unseenDrift.clear();
   }
 }
 
