@@ -78,6 +78,12 @@ export interface ClientOptions {
   random?: () => number;
   /** Environment to read instead of `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Pace requests once the server throttles, with a rate shared by every client of the process
+   * using the same endpoint and access key (see adaptive-rate.ts). Default true; false leaves only
+   * the per-call retries.
+   */
+  adaptiveRate?: boolean;
 }
 
 /** Options after defaults, env and validation. `accessKeyPassword` is non-enumerable. */
@@ -97,6 +103,7 @@ export interface ResolvedClientConfig {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
+  adaptiveRate: boolean;
 }
 
 const REQUEST_CLIENT_PATTERN = /^[0-9a-zA-Z_ ,;.-]{1,128}$/;
@@ -147,6 +154,7 @@ export function resolveClientConfig(options: ClientOptions = {}, env: NodeJS.Pro
     sleep: options.sleep ?? ((ms: number) => delay(ms).then(() => undefined)),
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
+    adaptiveRate: options.adaptiveRate ?? true,
   } as ResolvedClientConfig;
   // Non-enumerable so that logging or serializing the resolved config cannot print the secret.
   Object.defineProperty(config, "accessKeyPassword", { value: accessKeyPassword, enumerable: false });

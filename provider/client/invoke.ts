@@ -3,6 +3,7 @@
  * success or the budget runs out. Every attempt is counted; the final error carries the attempts.
  */
 import type { z } from "zod";
+import type { AdaptiveSendRate } from "./adaptive-rate";
 import { computeBackoffDelay } from "./backoff";
 import type { ClientEvent, ResolvedClientConfig } from "./config";
 import { interpretResponse, type Interpreted } from "./envelope";
@@ -36,8 +37,8 @@ export class CallStats {
   }
 }
 
-/** What the loop needs from its client. */
-export interface InvokeContext { config: ResolvedClientConfig; transport: Transport; stats: CallStats }
+/** What the loop needs from its client; `sendRate` paces the attempts once the server has throttled. */
+export interface InvokeContext { config: ResolvedClientConfig; transport: Transport; stats: CallStats; sendRate?: AdaptiveSendRate }
 
 /** Resolution of an ambiguous failure: a result to return, a resend, or giving up with a hint. */
 export type AmbiguityResolution<T> = { value: T } | { repeat: true } | { giveUp: string };
@@ -68,15 +69,27 @@ export async function invoke<S extends z.ZodType, R = never>(
   let totalDelayMs = 0;
 
   for (let attempt = 1; ; attempt++) {
+    const waitMs = ctx.sendRate?.reserve(config.now()) ?? 0;
+    if (waitMs > 0) await config.sleep(waitMs);
+    const sentAtMs = config.now();
     ctx.stats.count(action);
     const outcome = await (options.service ? ctx.transport(action, body, options.service) : ctx.transport(action, body));
     const result: Interpreted<z.output<S>> = outcome.kind === "response"
       ? interpretResponse(outcome.response, schema, config.now(), secrets)
       : { ok: false, failure: { code: outcome.failure.code, apiMessage: outcome.failure.detail, errno: outcome.failure.errno, requestSent: outcome.failure.requestSent } };
-    if (result.ok) return result.value;
+    if (result.ok) {
+      ctx.sendRate?.record(config.now(), { throttled: false, sentAtMs });
+      return result.value;
+    }
 
     const failure = result.failure;
     const cls = classifyFailure(failure);
+    // Only answers from the server say anything about its limit; a lost connection does not.
+    if (outcome.kind === "response") {
+      ctx.sendRate?.record(config.now(), {
+        throttled: cls === "THROTTLING", sentAtMs, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+      });
+    }
     const record: AttemptRecord = { attempt, code: failure.code };
     if (failure.httpStatus !== undefined) record.httpStatus = failure.httpStatus;
     if (failure.requestId !== undefined) record.requestId = failure.requestId;

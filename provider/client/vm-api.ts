@@ -3,9 +3,10 @@
  * for the two actions that are not safe to repeat, how an ambiguous failure is handled.
  */
 import type { z } from "zod";
+import { type AdaptiveSendRate, sharedSendRate } from "./adaptive-rate";
 import { type ClientOptions, type ResolvedClientConfig, resolveClientConfig } from "./config";
 import { ambiguousCreateHint, reconcileCreate } from "./create-reconcile";
-import { CallStats, type ClientStats, invoke, type Parsed } from "./invoke";
+import { CallStats, type ClientStats, invoke, type InvokeContext, type Parsed } from "./invoke";
 import type {
   InquiryPriceCreateInstanceRequest, InquiryPriceCreateInstanceResponse, Price, PriceApi,
 } from "./price-types";
@@ -25,11 +26,17 @@ export class VmClient implements VmApi, PriceApi {
   readonly #config: ResolvedClientConfig;
   readonly #transport: Transport;
   readonly #stats = new CallStats();
+  readonly #sendRate: AdaptiveSendRate | undefined;
 
   /** `transport` replaces the HTTP layer (tests); by default got is used. */
   constructor(options: ClientOptions = {}, transport?: Transport) {
     this.#config = resolveClientConfig(options);
     this.#transport = transport ?? createGotTransport(this.#config);
+    this.#sendRate = this.#config.adaptiveRate ? sharedSendRate(this.#config.endpoint, this.#config.accessKeyId) : undefined;
+  }
+
+  get #ctx(): InvokeContext {
+    return { config: this.#config, transport: this.#transport, stats: this.#stats, ...(this.#sendRate ? { sendRate: this.#sendRate } : {}) };
   }
 
   /** HTTP attempts per action (retries and reconcile probes included) since construction or `resetStats()`. */
@@ -48,12 +55,12 @@ export class VmClient implements VmApi, PriceApi {
   }
 
   #call<T extends z.ZodType>(action: string, schema: T, params: object, service?: ApiService): Promise<Parsed<T>> {
-    return invoke<T>({ config: this.#config, transport: this.#transport, stats: this.#stats }, action, params, schema, service ? { service } : {});
+    return invoke<T>(this.#ctx, action, params, schema, service ? { service } : {});
   }
 
   /** An action that places an order (a billing change): NOT repeated after an ambiguous failure. */
   async #order(action: string, params: { instanceId: string }, check: string): Promise<Ack & { orderNumber?: string }> {
-    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const ctx = this.#ctx;
     const res = await invoke(ctx, action, params, S.Order, {
       ambiguousHint: `The change may have been ordered although no clear answer arrived; it was not sent again. ` +
         `Check ${check} for instance ${params.instanceId} before retrying.`,
@@ -68,7 +75,7 @@ export class VmClient implements VmApi, PriceApi {
    */
   async createInstances(req: CreateInstancesRequest): Promise<CreateInstancesResponse> {
     const startedAtMs = this.#config.now();
-    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const ctx = this.#ctx;
     const res = await invoke(ctx, "CreateInstances", req, S.CreateInstances, {
       ambiguousHint: ambiguousCreateHint(req, startedAtMs),
       ...(req.instanceName
@@ -102,7 +109,7 @@ export class VmClient implements VmApi, PriceApi {
 
   /** Places a bandwidth order; NOT repeated after an ambiguous failure (it could order twice). */
   async modifyInstanceBandwidth(req: { instanceId: string; internetMaxBandwidthOut: number }): Promise<Ack & { orderNumber?: string }> {
-    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const ctx = this.#ctx;
     const res = await invoke(ctx, "ModifyInstanceBandwidth", req, S.ModifyInstanceBandwidth, {
       ambiguousHint: `The bandwidth change may have been ordered although no clear answer arrived; it was not sent ` +
         `again. Check DescribeInstanceInternetStatus for instance ${req.instanceId} before retrying.`,
@@ -150,7 +157,7 @@ export class VmClient implements VmApi, PriceApi {
    * the system disk again.
    */
   async resetInstance(req: ResetInstanceRequest): Promise<Ack> {
-    const ctx = { config: this.#config, transport: this.#transport, stats: this.#stats };
+    const ctx = this.#ctx;
     const res = await invoke(ctx, "ResetInstance", req, S.Ack, {
       ambiguousHint: `The reinstall may have started although no clear answer arrived; it was not sent again. ` +
         `Check the status of instance ${req.instanceId} (REBUILDING means it started) before retrying.`,

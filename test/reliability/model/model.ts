@@ -25,7 +25,7 @@ import { INSTANCE_TYPES, IMAGES, RESOURCE_GROUPS, ZONES, type SimInstance } from
 import { REPLACE_KEYS } from "../../../provider/lifecycle/diff/diff";
 import type { Raw, UpAction } from "./engine";
 import {
-  knownOpenLabels, movedFields, type ObservedField, same, secretHits, truthDiff, Violation, type ViolationLabel,
+  knownOpenLabels, movedFields, observed, type ObservedField, same, secretHits, truthDiff, Violation, type ViolationLabel,
 } from "./invariants";
 import { ACCESS_KEY_PASSWORD, captureConsole, ownerTagOf, RECYCLED, World } from "./world";
 
@@ -253,6 +253,10 @@ async function checkAction(
     if (action.kind === "update" && changes.has("instanceType") && changes.has("internetMaxBandwidthOut") && error.includes("INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM")) {
       violate("resize-bandwidth-order", `${name}: ${describeChange(Object.fromEntries([...changes].map((k) => [k, program[k]])))} failed: ${error}`);
     }
+    // A program whose adoptInstanceId names an instance deleted or terminated since (the refresh
+    // that dropped it said so) is not a valid program: the create refuses it, naming the id.
+    if (action.kind === "create" && program.adoptInstanceId !== undefined && res.applied === undefined &&
+      error.includes(`Cannot adopt ${String(program.adoptInstanceId)}`) && /does not list it|recycle bin/.test(error)) return;
     if (action.kind === "update" && error.includes("needs a RUNNING instance (ModifyInstanceBandwidth)")) {
       violate("bandwidth-while-stopped", `${name}: ${error}`);
     }
@@ -289,7 +293,13 @@ async function checkAction(
       if (!same([...was.publicIpAddresses].sort(), [...vm.publicIpAddresses].sort())) {
         violate("in-place-moved", `${name} (${entry.id}) was updated in place but its public IPs changed`);
       }
-      const moved = movedFields(was, vm).filter((f) => !action.changed.includes(f));
+      // A reinstall (imageId, keyId) ends in the power state the stack records: ResetInstance boots
+      // the instance, and one declared STOPPED is stopped again. That is what the preview's
+      // reinstall means, even for an instance stopped outside Pulumi.
+      const reinstalled = action.changed.includes("imageId") || action.changed.includes("keyId");
+      const recordedPower = (program.powerState as string | undefined) ?? "RUNNING";
+      const moved = movedFields(was, vm).filter((f) => !action.changed.includes(f) &&
+        !(f === "powerState" && reinstalled && observed(vm, "powerState") === recordedPower));
       if (moved.length && !prior.initErrors) {
         note(world, "update-beyond-diff", `${name} (${entry.id}): update changed ${moved.join(", ")} which its diff (${action.changed.join(", ")}) never showed`);
       }
@@ -310,13 +320,16 @@ async function checkAction(
     res.applied = program;
     res.ghost = false;
     if (action.kind === "update") {
-      // Update read the instance again: drift it left alone is seen from now on.
-      for (const f of res.unseenDrift) res.seenDrift.add(f);
-      for (const f of action.changed) res.seenDrift.delete(f as ObservedField);
+      // An update records only what its diff decided: drift it left alone stays where it was,
+      // unseen until a refresh (or seen, when a refresh already showed it).
+      for (const f of action.changed) {
+        res.seenDrift.delete(f as ObservedField);
+        res.unseenDrift.delete(f as ObservedField);
+      }
     } else {
       res.seenDrift.clear();
+      res.unseenDrift.clear();
     }
-    res.unseenDrift.clear();
   }
 }
 

@@ -124,6 +124,8 @@ export function harness(domain: string, options: ClientOptions = {}): Harness {
     random: () => 0.5,
     sleep: async (ms) => { sleeps.push(ms); timeline.push(`sleep ${ms}`); clock.ms += ms; },
     onEvent: (e) => { events.push(e); timeline.push(`event ${e.type}`); },
+    // Each test's client starts with its own clock: a bucket shared with earlier tests would carry their throttles over.
+    adaptiveRate: false,
     ...options,
     retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, ...options.retry },
     reconcile: { probes: 3, delayMs: 10, ...options.reconcile },
