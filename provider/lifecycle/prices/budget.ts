@@ -18,11 +18,17 @@ export class InquiryBudget {
   private spentMs = 0;
   private pending = 0;
   private busySince = 0;
+  /**
+   * Set when an inquiry's timer ran out: it was given all that was left, so nothing is left, even
+   * when the clock reads a millisecond less than the timer waited (timers may fire that early).
+   */
+  private exhausted = false;
 
   constructor(private readonly totalMs: number, private readonly clock: Clock) {}
 
   /** Milliseconds still available. */
   remainingMs(): number {
+    if (this.exhausted) return 0;
     const running = this.pending > 0 ? this.clock.now() - this.busySince : 0;
     return Math.max(0, this.totalMs - this.spentMs - running);
   }
@@ -40,7 +46,10 @@ export class InquiryBudget {
       return await Promise.race([
         inquiry(allowedMs),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new PriceTimeout(allowedMs)), allowedMs);
+          timer = setTimeout(() => {
+            this.exhausted = true;
+            reject(new PriceTimeout(allowedMs));
+          }, allowedMs);
         }),
       ]);
     } finally {
