@@ -1,11 +1,12 @@
 /**
  * Waiting for an ordered change (bandwidth, traffic package, instance type): the API answers at
  * once with an order and reports progress as `Processing`, then `Enable` once the new value is in
- * force, or `WaitToEnable` when it takes effect at the next billing cycle. Polled with a growing,
- * jittered interval within the update's limit.
+ * force, or `WaitToEnable` when it takes effect at the next billing cycle. Polled on the provider's
+ * poll schedule (poll-schedule.ts), within the update's limit.
  */
 import { formatDuration } from "../inputs/durations";
 import type { Ctx } from "../runtime/context";
+import { nextPollDelay, pollScheduleOf } from "../waits/poll-schedule";
 import type { WaitArgs } from "../waits/waiters";
 
 /** One reading of the change's progress. */
@@ -20,7 +21,9 @@ export interface ChangeProgress {
 export async function waitForOrderedChange(
   ctx: Ctx, id: string, what: string, read: () => Promise<ChangeProgress>, args: WaitArgs,
 ): Promise<"enabled" | "next-cycle"> {
-  let interval = ctx.settings.pollIntervalMs;
+  const schedule = pollScheduleOf(ctx.settings);
+  let since = ctx.clock.now();
+  let last: string | undefined;
   for (;;) {
     const { state, inForce } = await read();
     if (state === "WaitToEnable") return "next-cycle";
@@ -32,9 +35,10 @@ export async function waitForOrderedChange(
         `(limit ${args.limitText}); run pulumi refresh later to see whether it completed`);
     }
     args.progress.report(`${id}: ${what} is ${state ?? "pending"} (${formatDuration(now - args.started)} of ${args.limitText})`, `${what}:${state}`);
-    const pause = Math.round(interval * (1 - 0.2 * ctx.clock.random()));
-    await ctx.clock.sleep(Math.min(pause, args.deadline - now));
-    interval = Math.min(interval * 2, Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs));
+    const seen = `${state}:${inForce}`;
+    if (last !== undefined && seen !== last) since = now;
+    last = seen;
+    await ctx.clock.sleep(Math.min(nextPollDelay(schedule, now - since, ctx.clock.random()), args.deadline - now));
   }
 }
 

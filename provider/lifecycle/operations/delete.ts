@@ -4,7 +4,7 @@
  * 1. TerminateInstance.
  * 2. CREATING / INSTALLING ⇒ wait until the delete's limit (`timeouts.delete`, or customTimeouts
  *    with the plugin): TerminateInstance is sent when the shared status poll says the instance
- *    left PENDING/DEPLOYING/REBUILDING (within about a poll interval), with a capped, jittered
+ *    left PENDING/DEPLOYING/REBUILDING (within one interval of the poll schedule), with a capped, jittered
  *    fallback for when the poll cannot tell (terminateWithRetry).
  *    On timeout, fail with the time waited and the last status seen.
  * 3. INVALID_INSTANCE_NOT_FOUND ⇒ already deleted: success.
@@ -117,8 +117,6 @@ export async function terminateWithRetry(
         const woke = await ctx.poller.watch(id, {
           until: (status) => !BUSY_CREATING_STATUSES.has(status),
           deadline: args.deadline,
-          minIntervalMs: settings.pollIntervalMs,
-          maxIntervalMs: settings.pollIntervalMs,
           immediate: lastObservedAt === undefined,
           firstDueAt: lastObservedAt === undefined ? undefined : lastObservedAt + settings.pollIntervalMs,
           signal: giveUp.signal,

@@ -1,6 +1,6 @@
 /**
- * Time as a dependency: every wait in the lifecycle goes through a `Clock`, so unit tests can
- * replace sleeping and reading the time. Timers here accept any delay: Node's setTimeout fires a
+ * Time as a dependency: every wait in the lifecycle goes through a `Clock`, so unit tests and the
+ * benchmark can replace sleeping, timers and reading the time. Timers here accept any delay: Node's setTimeout fires a
  * delay above 2^31 - 1 ms (about 24.8 days) after 1 ms instead, so longer ones are chained.
  */
 
@@ -15,6 +15,8 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
   /** Uniform in [0, 1): the jitter source. */
   random(): number;
+  /** Calls `fn` once after `ms` milliseconds; returns the function that cancels it. */
+  setTimer(fn: () => void, ms: number): () => void;
 }
 
 /**
@@ -36,4 +38,5 @@ export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => (ms > 0 ? new Promise<void>((resolve) => setLongTimeout(resolve, ms)) : Promise.resolve()),
   random: () => Math.random(),
+  setTimer: setLongTimeout,
 };

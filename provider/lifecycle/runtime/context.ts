@@ -14,6 +14,7 @@ import { DYNAMIC_PROVIDER, type FrontEnd } from "../front-end";
 import { formatDuration } from "../inputs/durations";
 import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
 import { connectionOf, resolveSettings, type Settings } from "./settings";
+import { pollScheduleOf } from "../waits/poll-schedule";
 import { StatusPoller } from "../waits/status-poller";
 
 /** Everything an operation needs. Unit tests build one around an in-memory VmApi. */
@@ -51,7 +52,7 @@ export const ownersCreatedHere = new Set<string>();
 export function createPoller(api: VmApi, settings: Settings, clock: Clock): StatusPoller {
   return new StatusPoller(statusSource(api), {
     clock,
-    intervalMs: settings.pollIntervalMs,
+    schedule: pollScheduleOf(settings),
     maxErrorBackoffMs: Math.max(settings.terminateRetryMaxMs, settings.pollIntervalMs),
     isFatal: (e) => !(isApiError(e) && e.retryable),
   });

@@ -9,12 +9,16 @@ import { ENV } from "../../client";
 /** The tuning knobs, all in milliseconds. */
 export interface Tuning {
   /**
-   * Period of the shared status poll while a create waits for RUNNING or a delete for the
-   * instance to become deletable, and the first interval of every other wait. Default 500: one
-   * call per period serves every wait of the process, and a wait reacts within one period.
+   * Floor of the poll schedule (waits/poll-schedule.ts) that every wait follows: the interval
+   * during the first seconds of each status, before it grows by a sixth of the time waited.
+   * Default 1000: a wait that just began, or whose status just changed, costs at most one status
+   * call a second for the whole process (one call serves every wait), and reacts within a second.
    */
   pollIntervalMs: number;
-  /** Cap of the growing interval of waits that are not latency-critical (create, update). Default 5000. */
+  /**
+   * Cap of that schedule: the longest interval between two looks at a waiting instance. Default
+   * 30000: a long install is seen within half a minute, at two status calls a minute.
+   */
   waitMaxIntervalMs: number;
   /** First delay of the fallback TerminateInstance retry; doubles with full jitter. Default 2000. */
   terminateRetryBaseMs: number;
@@ -55,8 +59,8 @@ export type Settings = Connection & Tuning & Display;
 
 /** Production defaults. */
 export const DEFAULT_TUNING: Tuning = {
-  pollIntervalMs: 500,
-  waitMaxIntervalMs: 5_000,
+  pollIntervalMs: 1_000,
+  waitMaxIntervalMs: 30_000,
   terminateRetryBaseMs: 2_000,
   terminateRetryMaxMs: 15_000,
   progressIntervalMs: 15_000,

@@ -4,13 +4,15 @@
  * The provider host keeps one provider per process for the whole deployment (see provider/index.ts),
  * and the engine runs many creates and deletes in parallel. Instead of one poll loop per resource,
  * waiters register here; a single DescribeInstancesStatus call (up to 100 ids per call) serves them
- * all, at the pace of the most urgent waiter, and stops when nobody waits. A create waiting for
- * RUNNING and a delete waiting for the instance to become deletable observe every `pollIntervalMs`,
- * so they react within a poll; other waits (updates) grow their interval up to
- * `waitMaxIntervalMs`. Timers only: no fixed sleeps.
+ * all, when the most urgent waiter is due, and stops when nobody waits. Each waiter is due by the
+ * poll schedule (poll-schedule.ts): an interval that grows with the time it has spent in the status
+ * it last saw and falls back to the floor when that status changes. A poll made for one waiter
+ * observes all of them, and each one's next due time counts from that observation. Timers of the
+ * clock only: no fixed sleeps.
  */
-import { type Clock, setLongTimeout } from "../runtime/clock";
+import type { Clock } from "../runtime/clock";
 import { GONE } from "../constants";
+import { nextPollDelay, type PollSchedule } from "./poll-schedule";
 
 /** Reads the status of each id; an id missing from the result is reported as GONE. */
 export type StatusSource = (ids: string[]) => Promise<Map<string, string>>;
@@ -21,11 +23,7 @@ export interface WatchOptions {
   until: (status: string) => boolean;
   /** Clock time (ms) at which the wait ends unmatched. */
   deadline: number;
-  /** First interval between observations; default: the poller's base interval. */
-  minIntervalMs?: number;
-  /** The interval doubles while the status stays the same, up to this; default: minIntervalMs. */
-  maxIntervalMs?: number;
-  /** Observe as soon as possible (coalesced with other waiters) rather than after one interval. */
+  /** Observe as soon as possible (coalesced with other waiters) rather than after the schedule's floor. */
   immediate?: boolean;
   /**
    * Clock time of the first observation, instead of one interval from now: a wait that takes over
@@ -52,11 +50,11 @@ export interface WatchResult {
 /** Poller options. */
 export interface PollerOptions {
   clock: Clock;
-  /** Base interval (ms). */
-  intervalMs: number;
-  /** Minimum gap between two polls, even for `immediate` requests. Default: a quarter of intervalMs. */
+  /** When each waiter is due (poll-schedule.ts). */
+  schedule: PollSchedule;
+  /** Minimum gap between two polls, even for `immediate` requests. Default: a quarter of the schedule's floor. */
   minGapMs?: number;
-  /** Cap of the pause after failed polls (doubling from intervalMs). Default 15000. */
+  /** Cap of the pause after failed polls (doubling from the schedule's floor). Default 15000. */
   maxErrorBackoffMs?: number;
   /** A poll error for which waiting makes no sense (bad credentials, a bug): rejects every waiter. */
   isFatal?: (error: unknown) => boolean;
@@ -65,9 +63,8 @@ export interface PollerOptions {
 interface Waiter {
   id: string;
   options: WatchOptions;
-  min: number;
-  max: number;
-  interval: number;
+  /** Clock time since which the waiter has seen the same status (or since it began): the schedule's "time waited". */
+  since: number;
   due: number;
   last?: string;
   lastError?: unknown;
@@ -79,7 +76,8 @@ interface Waiter {
 /** The shared poller (see the module comment). */
 export class StatusPoller {
   private readonly waiters = new Set<Waiter>();
-  private timer: NodeJS.Timeout | undefined;
+  /** Cancels the pending poll, if any. */
+  private timer: (() => void) | undefined;
   private timerAt = Infinity;
   private inFlight = false;
   private lastPollAt = -Infinity;
@@ -97,14 +95,12 @@ export class StatusPoller {
   /** Waits until `options.until(status)` or the deadline. Rejects only on a fatal poll error. */
   watch(id: string, options: WatchOptions): Promise<WatchResult> {
     return new Promise<WatchResult>((resolve, reject) => {
-      const now = this.options.clock.now();
-      const min = Math.max(1, options.minIntervalMs ?? this.options.intervalMs);
-      const max = Math.max(min, options.maxIntervalMs ?? min);
+      const { clock, schedule } = this.options;
+      const now = clock.now();
       const waiter: Waiter = {
-        id, options, min, max, interval: min,
-        due: options.immediate ? now : Math.max(now, options.firstDueAt ?? now + min),
-        // Chained: a deadline may lie weeks ahead, beyond what one timer can hold.
-        cancelDeadline: setLongTimeout(() => this.settle(waiter, { matched: false }), options.deadline - now),
+        id, options, since: now,
+        due: options.immediate ? now : Math.max(now, options.firstDueAt ?? now + nextPollDelay(schedule, 0, clock.random())),
+        cancelDeadline: clock.setTimer(() => this.settle(waiter, { matched: false }), options.deadline - now),
         resolve, reject,
       };
       this.waiters.add(waiter);
@@ -129,7 +125,7 @@ export class StatusPoller {
   }
 
   private cancelTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.();
     this.timer = undefined;
     this.timerAt = Infinity;
   }
@@ -138,14 +134,15 @@ export class StatusPoller {
     if (this.inFlight || this.waiters.size === 0) return;
     let due = Infinity;
     for (const waiter of this.waiters) due = Math.min(due, waiter.due);
+    const { floorMs } = this.options.schedule;
     const gap = this.errorStreak > 0
-      ? Math.min(this.options.maxErrorBackoffMs ?? 15_000, this.options.intervalMs * 2 ** (this.errorStreak - 1))
-      : (this.options.minGapMs ?? this.options.intervalMs / 4);
+      ? Math.min(this.options.maxErrorBackoffMs ?? 15_000, floorMs * 2 ** (this.errorStreak - 1))
+      : (this.options.minGapMs ?? floorMs / 4);
     due = Math.max(due, this.lastPollAt + gap);
     if (this.timer && this.timerAt <= due) return;
     this.cancelTimer();
     this.timerAt = due;
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, due - this.options.clock.now()));
+    this.timer = this.options.clock.setTimer(() => void this.tick(), Math.max(0, due - this.options.clock.now()));
   }
 
   private async tick(): Promise<void> {
@@ -163,7 +160,7 @@ export class StatusPoller {
       for (const waiter of snapshot) {
         if (!this.waiters.has(waiter)) continue;
         const status = statuses.get(waiter.id) ?? GONE;
-        const changed = status !== waiter.last;
+        if (waiter.last !== undefined && status !== waiter.last) waiter.since = now;
         waiter.last = status;
         waiter.lastError = undefined;
         safely(() => waiter.options.onStatus?.(status));
@@ -171,9 +168,7 @@ export class StatusPoller {
           this.settle(waiter, { matched: true, status });
           continue;
         }
-        waiter.interval = changed ? waiter.min : Math.min(waiter.max, waiter.interval * 2);
-        // Jitter (up to -20%) keeps processes that started together from polling in lockstep.
-        waiter.due = now + Math.round(waiter.interval * (1 - 0.2 * this.options.clock.random()));
+        waiter.due = now + nextPollDelay(this.options.schedule, now - waiter.since, this.options.clock.random());
       }
     } catch (error) {
       if (this.options.isFatal?.(error)) {

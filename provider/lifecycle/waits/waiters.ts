@@ -1,6 +1,7 @@
 /**
  * Waiting for a state, as opposed to retrying a call: each wait registers with the shared status
- * poller (status-poller.ts) and ends on the first matching status or at its deadline, printing a
+ * poller (status-poller.ts), which observes it on the one poll schedule of the provider
+ * (poll-schedule.ts), and ends on the first matching status or at its deadline, printing a
  * rate-limited progress line whenever the status changes.
  */
 import type { Ctx } from "../runtime/context";
@@ -19,18 +20,15 @@ export interface WaitArgs {
   /** The operation's limit as the user wrote it ("90m"). */
   limitText: string;
   progress: Progress;
-  /** Observe at once instead of after one interval. */
+  /** Observe at once instead of after the schedule's floor. */
   immediate?: boolean;
 }
 
 /** Waits for any status in `targets` (GONE included if listed), printing progress. */
-export function waitForStatuses(ctx: Ctx, id: string, targets: ReadonlySet<string>, args: WaitArgs, latencyCritical = false): Promise<WatchResult> {
-  const { settings } = ctx;
+export function waitForStatuses(ctx: Ctx, id: string, targets: ReadonlySet<string>, args: WaitArgs): Promise<WatchResult> {
   return ctx.poller.watch(id, {
     until: (status) => targets.has(status),
     deadline: args.deadline,
-    minIntervalMs: settings.pollIntervalMs,
-    maxIntervalMs: latencyCritical ? settings.pollIntervalMs : Math.max(settings.pollIntervalMs, settings.waitMaxIntervalMs),
     immediate: args.immediate ?? false,
     onStatus: (status) => {
       if (targets.has(status)) return;
@@ -53,13 +51,12 @@ const VANISHED_AFTER = 3;
 /**
  * Waits until a new instance is RUNNING. CREATE_FAILED ends the wait at once; "not found" or the
  * recycle bin only after several observations in a row (a brand-new id may be listed late).
- * Observed every poll interval, without growing it: the program waits on this instance (its
- * outputs feed other resources), and one shared poll serves every create of the process, so a
- * growing interval would save few calls but make `pulumi up` seconds late per instance. The first
- * observation is at once (unless `args.immediate` is false), coalesced with the other waits of the
- * process: an instance that is already RUNNING, or failed at once, is seen within milliseconds
- * instead of one interval later, for every batch of creates the engine runs (8 at a time by
- * default); a slow create costs one more status call per batch.
+ * The first observation is at once (unless `args.immediate` is false), coalesced with the other
+ * waits of the process: an instance that is already RUNNING, or failed at once, is seen within
+ * milliseconds instead of one interval later, for every batch of creates the engine runs (8 at a
+ * time by default); a slow create costs one more status call per batch. After that, the shared
+ * schedule: the floor while PENDING is young, each change (PENDING to DEPLOYING) back to the
+ * floor, and a long install read a few times a minute at most.
  */
 export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Promise<RunningOutcome> {
   let goneStreak = 0;
@@ -70,8 +67,6 @@ export async function waitUntilRunning(ctx: Ctx, id: string, args: WaitArgs): Pr
       return done.has(status) || goneStreak >= VANISHED_AFTER;
     },
     deadline: args.deadline,
-    minIntervalMs: ctx.settings.pollIntervalMs,
-    maxIntervalMs: ctx.settings.pollIntervalMs,
     immediate: args.immediate ?? true,
     onStatus: (status) => {
       if (done.has(status)) return;
@@ -97,8 +92,6 @@ export async function waitUntilStable(ctx: Ctx, id: string, args: WaitArgs): Pro
   return ctx.poller.watch(id, {
     until: settles,
     deadline: args.deadline,
-    minIntervalMs: ctx.settings.pollIntervalMs,
-    maxIntervalMs: Math.max(ctx.settings.pollIntervalMs, ctx.settings.waitMaxIntervalMs),
     immediate: true,
     onStatus: (status) => {
       if (settles(status)) return;

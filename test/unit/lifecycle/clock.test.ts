@@ -38,9 +38,9 @@ describe("timers longer than one Node.js timer can hold", () => {
 
   it("keeps a status wait with a 30-day deadline going instead of timing it out at once", async () => {
     const statuses = new Map([["ins-1", "DEPLOYING"]]);
-    const poller = new StatusPoller(async () => statuses, { clock: { now: () => Date.now(), sleep: realClock.sleep, random: () => 0.5 }, intervalMs: 1_000 });
+    const poller = new StatusPoller(async () => statuses, { clock: { ...realClock, random: () => 0.5 }, schedule: { floorMs: 1_000, capMs: 60_000 } });
     let result: unknown;
-    void poller.watch("ins-1", { until: (s) => s === "RUNNING", deadline: Date.now() + 30 * DAY, maxIntervalMs: 60_000 }).then((r) => { result = r; });
+    void poller.watch("ins-1", { until: (s) => s === "RUNNING", deadline: Date.now() + 30 * DAY }).then((r) => { result = r; });
     await jest.advanceTimersByTimeAsync(10 * 60_000);
     expect(result).toBeUndefined();
     statuses.set("ins-1", "RUNNING");

@@ -1,0 +1,62 @@
+/**
+ * When to look again: the one poll schedule of every wait in the provider (the shared status poll,
+ * ordered changes). The interval is a fixed fraction of the time the wait has already spent in
+ * the status it last saw, bounded below and above, and jittered:
+ *
+ *   interval = clamp(WAITED_FRACTION × time in the current status, floor, cap) × (1 ± JITTER)
+ *
+ * Why these terms, from what a wait is for rather than from any instance's durations (Zenlayer
+ * documents none; installs take seconds to many minutes):
+ * - A fraction of the time already waited: a change is seen, on average, half an interval after it
+ *   happened, so the extra wait stays a steady share of the wait itself — about 8 % with a sixth,
+ *   and never more than 17 % — while the number of calls grows only with the logarithm of the
+ *   wait (a 3-minute install costs about 30 status reads, a 10-minute one about 45), where a
+ *   fixed interval costs calls in proportion to it.
+ * - The floor (`pollIntervalMs`, default 1 s) holds for the first seconds of each status: it bounds
+ *   the call rate of a wait that just began, and reacts within a second to the quick steps (an
+ *   instance already RUNNING, a PENDING that ends after a few seconds).
+ * - The cap (`waitMaxIntervalMs`, default 30 s) bounds the worst extra wait of long installs and
+ *   of waits measured in hours; at it a process makes two status reads a minute, however many
+ *   resources wait.
+ * - A status change restarts the clock: the time spent in the new status is the best guess of how
+ *   long it will last, so the interval falls back to the floor and grows again.
+ * - Jitter (±10 %, within the bounds) keeps processes that started together (stacks deployed side
+ *   by side on one account) from polling in lockstep, and keeps the phase of the polls from
+ *   lining up with any particular duration.
+ */
+import type { Tuning } from "../runtime/settings";
+
+/** Interval per time already waited in the current status: expected reaction half of it. */
+export const WAITED_FRACTION = 1 / 6;
+
+/** Relative jitter of every interval (uniform in ±JITTER, then held within the bounds). */
+export const JITTER = 0.1;
+
+/** The bounds of the schedule, in milliseconds. */
+export interface PollSchedule {
+  /** The shortest interval: the first seconds of each status. */
+  floorMs: number;
+  /** The longest interval. */
+  capMs: number;
+}
+
+/** The schedule the tuning knobs describe (a cap below the floor counts as the floor). */
+export function pollScheduleOf(tuning: Pick<Tuning, "pollIntervalMs" | "waitMaxIntervalMs">): PollSchedule {
+  const floorMs = Math.max(1, tuning.pollIntervalMs);
+  return { floorMs, capMs: Math.max(floorMs, tuning.waitMaxIntervalMs) };
+}
+
+/** The interval before jitter, after `waitedMs` in the current status. */
+export function baseInterval(schedule: PollSchedule, waitedMs: number): number {
+  return Math.min(schedule.capMs, Math.max(schedule.floorMs, WAITED_FRACTION * Math.max(0, waitedMs)));
+}
+
+/**
+ * The delay until the next look, after `waitedMs` in the current status; `random` is uniform in
+ * [0, 1) (the clock's jitter source). Always within [floorMs, capMs], in whole milliseconds.
+ */
+export function nextPollDelay(schedule: PollSchedule, waitedMs: number, random: number): number {
+  const jitter = 1 + JITTER * (2 * Math.min(Math.max(random, 0), 1) - 1);
+  const delay = Math.round(baseInterval(schedule, waitedMs) * jitter);
+  return Math.min(schedule.capMs, Math.max(schedule.floorMs, delay));
+}
