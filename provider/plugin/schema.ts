@@ -262,7 +262,7 @@ const CONFIG_DESCRIPTIONS: Record<keyof Settings, string> = {
   accessKeyPassword: "Zenlayer access key password.",
   domain: "API host, with an optional port. Default `console.zenlayer.com`.",
   scheme: "`https` (default) or `http`.",
-  pollIntervalMs: "Shortest interval of the shared status poll (the first seconds of each status; it then grows by a sixth of the time waited), in milliseconds.",
+  pollIntervalMs: "Shortest interval of the shared status poll (the first seconds of each status; it then grows to 15 % of the time waited), in milliseconds.",
   waitMaxIntervalMs: "Longest interval of the shared status poll, in milliseconds.",
   terminateRetryBaseMs: "First TerminateInstance retry delay, in milliseconds.",
   terminateRetryMaxMs: "Cap of the TerminateInstance retry delay, in milliseconds.",

@@ -15,7 +15,7 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
   /** Uniform in [0, 1): the jitter source. */
   random(): number;
-  /** Calls `fn` once after `ms` milliseconds; returns the function that cancels it. */
+  /** Calls `fn` once after `ms` milliseconds, however long (a deadline may lie weeks ahead); returns the function that cancels it. */
   setTimer(fn: () => void, ms: number): () => void;
 }
 

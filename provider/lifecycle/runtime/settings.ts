@@ -10,9 +10,9 @@ import { ENV } from "../../client";
 export interface Tuning {
   /**
    * Floor of the poll schedule (waits/poll-schedule.ts) that every wait follows: the interval
-   * during the first seconds of each status, before it grows by a sixth of the time waited.
-   * Default 1000: a wait that just began, or whose status just changed, costs at most one status
-   * call a second for the whole process (one call serves every wait), and reacts within a second.
+   * during the first seconds of each status, before it grows to 15 % of the time waited in it.
+   * Default 1500: waits that just began, or whose status just changed, cost at most one status
+   * call per 1.5 s for the whole process (one call serves every wait), and react within 1.5 s.
    */
   pollIntervalMs: number;
   /**
@@ -59,7 +59,7 @@ export type Settings = Connection & Tuning & Display;
 
 /** Production defaults. */
 export const DEFAULT_TUNING: Tuning = {
-  pollIntervalMs: 1_000,
+  pollIntervalMs: 1_500,
   waitMaxIntervalMs: 30_000,
   terminateRetryBaseMs: 2_000,
   terminateRetryMaxMs: 15_000,

@@ -8,16 +8,20 @@
  * Why these terms, from what a wait is for rather than from any instance's durations (Zenlayer
  * documents none; installs take seconds to many minutes):
  * - A fraction of the time already waited: a change is seen, on average, half an interval after it
- *   happened, so the extra wait stays a steady share of the wait itself — about 8 % with a sixth,
- *   and never more than 17 % — while the number of calls grows only with the logarithm of the
- *   wait (a 3-minute install costs about 30 status reads, a 10-minute one about 45), where a
- *   fixed interval costs calls in proportion to it.
- * - The floor (`pollIntervalMs`, default 1 s) holds for the first seconds of each status: it bounds
- *   the call rate of a wait that just began, and reacts within a second to the quick steps (an
- *   instance already RUNNING, a PENDING that ends after a few seconds).
- * - The cap (`waitMaxIntervalMs`, default 30 s) bounds the worst extra wait of long installs and
- *   of waits measured in hours; at it a process makes two status reads a minute, however many
- *   resources wait.
+ *   happened, so the extra wait stays a steady share of the wait itself, while the number of calls
+ *   grows only with the logarithm of the wait, where a fixed interval costs calls in proportion to
+ *   it. 15 % keeps that share at 7.5 % on average (15 % at worst): under the 8 % that 1.2 s is of
+ *   a 15 s install, and within the 10 % asked of long installs, which then cost about 30 status
+ *   reads for three minutes and 45 for ten.
+ * - The floor (`pollIntervalMs`, default 1.5 s) holds for the first 10 s of each status: it bounds
+ *   what waits cost while they are young, when every wait of a deployment starts together. One
+ *   status call serves every wait of a process, so five stacks deployed at once on one account
+ *   read statuses at most 3.3 times a second together, a third of an account limited to 10
+ *   requests a second; and a quick step (an instance already RUNNING, a short PENDING) is still
+ *   seen within a second and a half.
+ * - The cap (`waitMaxIntervalMs`, default 30 s), reached after 200 s in one status, bounds the
+ *   worst extra wait of long installs and of waits measured in hours; at it a process makes two
+ *   status reads a minute, however many resources wait.
  * - A status change restarts the clock: the time spent in the new status is the best guess of how
  *   long it will last, so the interval falls back to the floor and grows again.
  * - Jitter (±10 %, within the bounds) keeps processes that started together (stacks deployed side
@@ -27,7 +31,7 @@
 import type { Tuning } from "../runtime/settings";
 
 /** Interval per time already waited in the current status: expected reaction half of it. */
-export const WAITED_FRACTION = 1 / 6;
+export const WAITED_FRACTION = 0.15;
 
 /** Relative jitter of every interval (uniform in ±JITTER, then held within the bounds). */
 export const JITTER = 0.1;

@@ -76,7 +76,7 @@ describe("price lines in check and diff, against the simulator", () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       'Cannot create the instance: Invalid pollIntervalMs "0" (stack config zenlayer:pollIntervalMs or environment ZENLAYER_VM_POLL_INTERVAL_MS): ' +
-      "it must be a whole number of milliseconds from 20 to 3600000. Fix or unset it; the default is 1000.");
+      "it must be a whole number of milliseconds from 20 to 3600000. Fix or unset it; the default is 1500.");
     expect(h.sim.control.stats().requests.CreateInstances ?? 0).toBe(0);
 
     await h.provider.configure(configureRequest({ ...config, "zenlayer:showPrices": "false" }));

@@ -13,7 +13,8 @@ import {
 import { StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
 import { FakeVmApi } from "./helpers/fake-api";
 
-const schedule: PollSchedule = { floorMs: 1_000, capMs: 30_000 };
+/** The production schedule: 1.5 s floor, 30 s cap. */
+const schedule: PollSchedule = pollScheduleOf(DEFAULT_TUNING);
 const quiet = { info: () => undefined, warn: () => undefined };
 
 /** The real clock (faked by jest) drawing its jitter from `draws`, the last one repeated. */
@@ -25,13 +26,13 @@ function clockDrawing(...draws: number[]): Clock {
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
 
 describe("the poll schedule", () => {
-  it("holds the floor for the first seconds, then grows by a sixth of the time waited, up to the cap", () => {
-    expect(WAITED_FRACTION).toBeCloseTo(1 / 6);
-    expect(baseInterval(schedule, 0)).toBe(1_000);
-    expect(baseInterval(schedule, 5_999)).toBe(1_000);
-    expect(baseInterval(schedule, 12_000)).toBe(2_000);
-    expect(baseInterval(schedule, 60_000)).toBe(10_000);
-    expect(baseInterval(schedule, 180_000)).toBe(30_000);
+  it("holds the floor for the first seconds, then grows to 15 % of the time waited, up to the cap", () => {
+    expect(WAITED_FRACTION).toBe(0.15);
+    expect(baseInterval(schedule, 0)).toBe(1_500);
+    expect(baseInterval(schedule, 9_999)).toBe(1_500);
+    expect(baseInterval(schedule, 20_000)).toBe(3_000);
+    expect(baseInterval(schedule, 60_000)).toBe(9_000);
+    expect(baseInterval(schedule, 200_000)).toBe(30_000);
     expect(baseInterval(schedule, 90 * 60_000)).toBe(30_000);
   });
 
@@ -46,9 +47,9 @@ describe("the poll schedule", () => {
 
   it("jitters by ±10 % around the interval and never leaves the bounds", () => {
     expect(JITTER).toBe(0.1);
-    expect(nextPollDelay(schedule, 60_000, 0.5)).toBe(10_000);
-    expect(nextPollDelay(schedule, 60_000, 0)).toBe(9_000);
-    expect(nextPollDelay(schedule, 60_000, 0.999999)).toBe(11_000);
+    expect(nextPollDelay(schedule, 100_000, 0.5)).toBe(15_000);
+    expect(nextPollDelay(schedule, 100_000, 0)).toBe(13_500);
+    expect(nextPollDelay(schedule, 100_000, 0.999999)).toBe(16_500);
     for (const waited of [0, 3_000, 6_000, 100_000, 180_000, 10 * 3_600_000]) {
       for (const random of [0, 0.25, 0.5, 0.75, 0.999999, -1, 2]) {
         const delay = nextPollDelay(schedule, waited, random);
@@ -60,7 +61,7 @@ describe("the poll schedule", () => {
   });
 
   it("is described by the tuning knobs, the cap never below the floor", () => {
-    expect(pollScheduleOf(DEFAULT_TUNING)).toEqual({ floorMs: 1_000, capMs: 30_000 });
+    expect(pollScheduleOf(DEFAULT_TUNING)).toEqual({ floorMs: 1_500, capMs: 30_000 });
     expect(pollScheduleOf({ pollIntervalMs: 2_000, waitMaxIntervalMs: 500 })).toEqual({ floorMs: 2_000, capMs: 2_000 });
   });
 });
@@ -85,13 +86,15 @@ describe("waits on the schedule (fake clock)", () => {
     void p.watch("a", { until: (s) => s === "RUNNING", deadline: started + 3_600_000, immediate: true });
     await jest.advanceTimersByTimeAsync(180_000);
     const at = polls.map((t) => t - started);
-    // The floor for the first six seconds, then each interval a sixth of the time waited.
-    expect(at.slice(0, 8)).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000]);
+    // The floor for the first ten seconds, then each interval 15 % of the time waited.
+    expect(at.slice(0, 8)).toEqual([0, 1_500, 3_000, 4_500, 6_000, 7_500, 9_000, 10_500]);
     for (const [i, gap] of gaps(at).entries()) expect(gap).toBe(Math.round(baseInterval(schedule, at[i]!)));
+    expect(gaps(at).at(-1)!).toBeGreaterThan(20_000);
     // About 30 status reads for three minutes, against 360 at a fixed 500 ms.
     expect(polls.length).toBeGreaterThanOrEqual(25);
     expect(polls.length).toBeLessThanOrEqual(30);
     // Then the cap: two reads a minute.
+    await jest.advanceTimersByTimeAsync(60_000);
     const before = polls.length;
     await jest.advanceTimersByTimeAsync(600_000);
     expect(polls.length - before).toBe(20);
@@ -108,8 +111,8 @@ describe("waits on the schedule (fake clock)", () => {
     const changed = Date.now();
     await jest.advanceTimersByTimeAsync(40_000);
     const after = gaps(polls.filter((t) => t > changed));
-    expect(after.slice(0, 6)).toEqual([1_000, 1_000, 1_000, 1_000, 1_000, 1_000]);
-    expect(after.at(-1)!).toBeGreaterThan(1_000);
+    expect(after.slice(0, 6)).toEqual([1_500, 1_500, 1_500, 1_500, 1_500, 1_500]);
+    expect(after.at(-1)!).toBeGreaterThan(1_500);
     statuses.set("a", "RUNNING");
     await jest.advanceTimersByTimeAsync(30_000);
     await expect(wait).resolves.toMatchObject({ matched: true, status: "RUNNING" });
@@ -123,12 +126,12 @@ describe("waits on the schedule (fake clock)", () => {
     await jest.advanceTimersByTimeAsync(120_000);
     const count = polls.length;
     void p.watch("new", { until: () => false, deadline: started + 3_600_000 });
-    await jest.advanceTimersByTimeAsync(5_000);
-    // The newcomer's floor sets the pace (the old waiter alone would wait 20 s); each poll observes both.
+    await jest.advanceTimersByTimeAsync(7_500);
+    // The newcomer's floor sets the pace (the old waiter alone would wait 18 s); each poll observes both.
     const window = polls.slice(count);
     expect(window.length).toBeGreaterThanOrEqual(5);
     expect(window.length).toBeLessThanOrEqual(6);
-    expect(gaps(window.slice(-5))).toEqual([1_000, 1_000, 1_000, 1_000]);
+    expect(gaps(window.slice(-5))).toEqual([1_500, 1_500, 1_500, 1_500]);
   });
 
   it("jitters each interval independently, within ±10 %", async () => {
@@ -140,6 +143,7 @@ describe("waits on the schedule (fake clock)", () => {
     await jest.advanceTimersByTimeAsync(120_000);
     const at = polls.map((t) => t - started);
     const ratios = gaps(at).map((gap, i) => gap / baseInterval(schedule, at[i]!)).filter((_, i) => at[i]! >= 12_000);
+    expect(ratios.length).toBeGreaterThan(5);
     expect(Math.min(...ratios)).toBeGreaterThanOrEqual(0.9 - 1e-3);
     expect(Math.max(...ratios)).toBeLessThanOrEqual(1.1 + 1e-3);
     expect(Math.max(...ratios) - Math.min(...ratios)).toBeGreaterThan(0.15);
@@ -163,8 +167,8 @@ describe("waits on the schedule (fake clock)", () => {
     await jest.advanceTimersByTimeAsync(120_000);
     await expect(done).resolves.toBe("enabled");
     const firstRise = reads.findIndex((t) => t >= 40_000);
-    expect(gaps(reads.slice(0, 8))).toEqual([1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000]);
+    expect(gaps(reads.slice(0, 7))).toEqual([1_500, 1_500, 1_500, 1_500, 1_500, 1_500]);
     expect(reads[firstRise]! - reads[firstRise - 1]!).toBeGreaterThan(5_000);
-    expect(reads[firstRise + 1]! - reads[firstRise]!).toBe(1_000);
+    expect(reads[firstRise + 1]! - reads[firstRise]!).toBe(1_500);
   });
 });

@@ -9,7 +9,7 @@ describe("settings", () => {
 
   it("uses production defaults", () => {
     expect(resolveSettings({})).toMatchObject({
-      pollIntervalMs: 1_000, waitMaxIntervalMs: 30_000, terminateRetryBaseMs: 2_000, terminateRetryMaxMs: 15_000,
+      pollIntervalMs: 1_500, waitMaxIntervalMs: 30_000, terminateRetryBaseMs: 2_000, terminateRetryMaxMs: 15_000,
       progressIntervalMs: 15_000, apiRetryBaseMs: 500, apiRetryMaxMs: 20_000,
     });
   });
