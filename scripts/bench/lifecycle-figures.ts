@@ -12,7 +12,7 @@ import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
 import { DEFAULT_DURATIONS, IMAGES, type RunningSimulator } from "../../simulator";
 import { createRandom } from "../../simulator/faults/prng";
 import { distribution, newTimeline, recording, seededClock, timed, type Distribution } from "./measure";
-import { fixedDelay, perResource, type Strategy } from "./strategies";
+import { NAIVE_INTERVAL_MS, perResource, terraform, type Strategy } from "./strategies";
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
@@ -22,7 +22,8 @@ export interface Outcome {
   failures: number;
   n: number;
   ms: number;
-  calls: { total: number; status: number; terminate: number; rejected: number; throttled: number };
+  /** `status`: DescribeInstancesStatus; `describe`: DescribeInstances (the Terraform-style strategy's status reads). */
+  calls: { total: number; status: number; describe: number; terminate: number; rejected: number; throttled: number };
 }
 
 export class LifecycleBench {
@@ -54,6 +55,7 @@ export class LifecycleBench {
     return {
       total: stats.total,
       status: stats.requests.DescribeInstancesStatus ?? 0,
+      describe: stats.requests.DescribeInstances ?? 0,
       terminate: stats.requests.TerminateInstance ?? 0,
       rejected: stats.rejectedTotal,
       throttled: stats.faults.throttled,
@@ -122,6 +124,6 @@ export class LifecycleBench {
 }
 
 /** Every strategy, in table order: the provider first, then the baselines. */
-export function strategies(): { provider: "provider"; perResource: Strategy; fixedDelay: Strategy } {
-  return { provider: "provider", perResource: perResource(DEFAULT_TUNING.pollIntervalMs), fixedDelay: fixedDelay() };
+export function strategies(): { provider: "provider"; perResource: Strategy; terraform: Strategy } {
+  return { provider: "provider", perResource: perResource(NAIVE_INTERVAL_MS), terraform: terraform() };
 }
