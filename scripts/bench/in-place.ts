@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (second part): the API calls and the time of each in-place change, one update
  * per input, against the in-process simulator at its default durations and the provider's
- * production tuning (1 s status poll, growing to 5 s). Numbers, not pass/fail.
+ * production tuning (the poll schedule: 1.5 s at first, growing to 15 % of the time waited, up to
+ * 30 s). Numbers, not pass/fail.
  */
 import { InstanceProvider } from "../../provider";
 import { IMAGES, RESOURCE_GROUPS, startSimulator } from "../../simulator";
