@@ -47,14 +47,16 @@ describe("DescribeInstances", () => {
 });
 
 describe("catalogue actions", () => {
-  it("lists zones, optionally filtered", async () => {
-    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] })).zoneSet).toEqual([{ zoneId: "FRA-A", zoneName: "Frankfurt A" }]);
+  it("lists zones and their capabilities, optionally filtered; the network line only in 2026-04-01", async () => {
+    const frankfurt = { zoneId: "FRA-A", zoneName: "Frankfurt A", supportSecurityGroup: true, supportNetworkType: "VPC", supportIpv6: false, supportCpuPassThrough: false };
+    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] })).zoneSet).toEqual([frankfurt]);
+    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] }, { version: "2026-04-01" })).zoneSet).toEqual([{ ...frankfurt, networkLineType: "Cogent" }]);
   });
 
   it("lists instance type quotas per zone with cpu, memory, charge types and bandwidth limit", async () => {
     const { instanceTypeQuotaSet } = await ok(sim, "DescribeZoneInstanceConfigInfos", { instanceChargeType: "POSTPAID", zoneId: "SEL-A" });
     expect(instanceTypeQuotaSet).toHaveLength(INSTANCE_TYPES.length);
-    expect(instanceTypeQuotaSet[0]).toMatchObject({ zoneId: "SEL-A", instanceType: "c.1c2g", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200 });
+    expect(instanceTypeQuotaSet[0]).toMatchObject({ zoneId: "SEL-A", instanceType: "c.1c2g", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200, frequency: "2.5GHz" });
     expect(instanceTypeQuotaSet[0].internetChargeTypes).toHaveLength(5);
     const missing = await callApi(sim, "DescribeZoneInstanceConfigInfos", {});
     expect([missing.status, missing.body.code]).toEqual([400, "MISSING_PARAMETER"]);
@@ -63,7 +65,7 @@ describe("catalogue actions", () => {
   it("lists images with the documented fields, filtered by os type, name and ids", async () => {
     const all = await ok(sim, "DescribeImages", { zoneId: "SEL-A" });
     expect(all.totalCount).toBe(IMAGES.length);
-    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["category", "imageId", "imageName", "imageSize", "imageStatus", "imageType", "osType"]);
+    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["category", "imageDescription", "imageId", "imageName", "imageSize", "imageStatus", "imageType", "imageVersion", "osType"]);
     expect(all.dataSet.every((i: { imageId: string }) => /^img-[A-Za-z0-9]{25}$/.test(i.imageId))).toBe(true);
     expect((await ok(sim, "DescribeImages", { osType: "windows" })).dataSet.map((i: { category: string }) => i.category)).toEqual(["Windows"]);
     expect((await ok(sim, "DescribeImages", { imageName: "Debian 12 64bit" })).totalCount).toBe(1);
