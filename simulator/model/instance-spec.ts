@@ -158,14 +158,14 @@ function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
 }
 
 /**
- * 2026-04-01's `cidrBlockId`, `startCidrIpv4` (where in a VPC the private address comes from) and
- * `instanceChargePostpaid.period` (a pay-as-you-go term): checked for their types, and accepted
- * without effect, as the README says: the simulator's private addresses come from the subnet or
- * the zone, and it bills no term.
+ * 2026-04-01's `cidrBlockId` and `startCidrIpv4` (the account's CIDR address block the public
+ * address is taken from, and where in it to start) and `instanceChargePostpaid.period` (a
+ * pay-as-you-go term): checked, then accepted without effect, as the README says: the simulator's
+ * public addresses come from the documentation ranges, and it bills no term.
  */
 function readAcceptedNetworkAndTerm(params: Params): void {
-  optString(params, "cidrBlockId");
-  optString(params, "startCidrIpv4");
+  const cidrBlockId = optString(params, "cidrBlockId");
+  if (optString(params, "startCidrIpv4") !== undefined && cidrBlockId === undefined) throw invalid("startCidrIpv4", "needs `cidrBlockId`");
   const postpaid = optObject(params, "instanceChargePostpaid");
   if (postpaid) optInt(postpaid, "period", 1, Number.MAX_SAFE_INTEGER);
 }
