@@ -1,8 +1,9 @@
 /**
- * The response fields of every VM action, typed as Zenlayer's Go SDK types them: the tables are
- * `vm20230313`'s, and a field only one version has says so (`only`); `responseFieldsOf` gives one
- * version's tables. The simulator must answer exactly this in each version (a contract test
- * checks every action of both against it) and the client reads a subset of the 2023-03-13 one;
+ * The response fields of every VM action of both API versions, typed as Zenlayer's Go SDK types
+ * them. A field is written as `vm20230313` types it; one that only one version has says so
+ * (`only`), as vm-versions.ts says of actions, and `responseFieldsOf` derives each version's
+ * tables. The simulator must answer exactly this in each version (a contract test checks every
+ * action of both against it) and the client reads a subset of the 2023-03-13 one;
  * simulator/README.md renders the same facts as a table, with the documentation's and the
  * client's view beside them.
  *
