@@ -34,6 +34,18 @@ describe("DescribeInstances", () => {
     expect((await ok(sim, "DescribeInstances", { tagKeys: ["batch"] })).totalCount).toBe(25);
   });
 
+  it("matches every name with the prefix when instanceName ends in *, and refuses more than 20 tag filters", async () => {
+    const names = async (instanceName: string) => (await ok(sim, "DescribeInstances", { instanceName, pageSize: 100 })).dataSet.map((i: { instanceName: string }) => i.instanceName);
+    expect(await names("vm-2*")).toEqual(["vm-2", "vm-20", "vm-21", "vm-22", "vm-23", "vm-24", "vm-25"]);
+    expect(await names("stopped*")).toEqual(["stopped-one"]);
+    expect(await names("vm-2")).toEqual(["vm-2"]);
+    const keys = Array.from({ length: 21 }, (_, i) => `k${i}`);
+    for (const filter of [{ tagKeys: keys }, { tags: keys.map((key) => ({ key, value: "" })) }]) {
+      const reply = await callApi(sim, "DescribeInstances", filter);
+      expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    }
+  });
+
   it("returns an empty list, not an error, for unknown ids", async () => {
     expect(await ok(sim, "DescribeInstances", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
     expect(await ok(sim, "DescribeInstancesStatus", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
