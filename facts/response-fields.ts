@@ -1,8 +1,11 @@
 /**
- * The response fields of every VM action, typed as Zenlayer's Go SDK (`vm20230313`) types them.
- * The simulator must answer exactly this (a contract test checks every action against it) and
- * the client reads a subset of it; simulator/README.md renders the same facts as a table, with
- * the documentation's and the client's view beside them.
+ * The response fields of every VM action of both API versions, typed as Zenlayer's Go SDK types
+ * them. A field is written as `vm20230313` types it; one that only one version has says so
+ * (`only`), as vm-versions.ts says of actions, and `responseFieldsOf` derives each version's
+ * tables. The simulator must answer exactly this in each version (a contract test checks every
+ * action of both against it) and the client reads a subset of the 2023-03-13 one;
+ * simulator/README.md renders the same facts as a table, with the documentation's and the
+ * client's view beside them.
  *
  * Conventions, all taken from the SDK's own types:
  * - `integer` is a Go `int`, `number` a Go `float64`: a JSON string is never accepted for either,
@@ -11,8 +14,11 @@
  *   `null` means "none". Every other field is never `null`.
  * - `optional` marks fields the simulator leaves out when there is no value, as the SDK's
  *   `omitempty` does; every other field is always present.
- * Plain data, no imports.
+ * - `only` marks a field that one version has and the other does not.
+ * - 2026-04-01 declares every scalar a pointer (vm-versions.ts): there, each may be `null`.
+ * Plain data and pure functions.
  */
+import { SCALARS_ARE_POINTERS, VERSION_ONLY_ACTIONS, VM_API_VERSIONS, type VmApiVersion } from "./vm-versions";
 
 export type Scalar = "string" | "integer" | "number" | "boolean";
 export type FieldType =
@@ -20,7 +26,7 @@ export type FieldType =
   | { listOf: Scalar }
   | { object: FieldTable }
   | { listOfObjects: FieldTable };
-export interface Field { type: FieldType; nullable?: true; optional?: true }
+export interface Field { type: FieldType; nullable?: true; optional?: true; only?: VmApiVersion }
 export type FieldTable = Readonly<Record<string, Field>>;
 
 const str: Field = { type: "string" };
@@ -29,11 +35,15 @@ const bool: Field = { type: "boolean" };
 const strList: Field = { type: { listOf: "string" } };
 const nullable = (type: FieldType): Field => ({ type, nullable: true });
 const optional = (type: FieldType): Field => ({ type, optional: true });
+const in2026 = (field: Field): Field => ({ ...field, only: "2026-04-01" });
 const paged = (item: FieldTable): FieldTable => ({ requestId: str, totalCount: int, dataSet: { type: { listOfObjects: item } } });
 const ack: FieldTable = { requestId: str };
 
 const SYSTEM_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str };
-/** DataDisk (the SDK's `portable` is not modelled). */
+/**
+ * DataDisk. Not sent: the SDK's `portable` (not modelled), and 2026-04-01's `diskAmount` and
+ * `diskPrice`, which its documentation reserves for the create request and the price inquiry.
+ */
 const DATA_DISK: FieldTable = { diskId: str, diskSize: int, diskCategory: str, diskName: optional("string") };
 
 /** Tags as `{ tags: [{ key, value }] }` (`*Tags` of `*Tag`, whose key and value are `*string`). */
@@ -79,6 +89,8 @@ export const IMAGE_INFO_FIELDS: FieldTable = {
   imageName: str,
   imageType: str,
   imageSize: str,
+  imageDescription: str,
+  imageVersion: str,
   imageStatus: str,
   category: str,
   osType: str,
@@ -89,7 +101,10 @@ const STEP_PRICE: FieldTable = {
   stepStart: nullable("number"), stepEnd: nullable("number"), unitPrice: nullable("number"), discountUnitPrice: nullable("number"),
 };
 
-/** `Price`: amounts are `*float64`, `chargeUnit` a `*string`. */
+/**
+ * `Price` (2026-04-01: `PriceItem`): amounts are `*float64`, `chargeUnit` a `*string`. 2026-04-01
+ * adds the unit of the amount, the price of usage beyond it and the price's category.
+ */
 const PRICE: FieldTable = {
   discount: nullable("number"),
   discountPrice: nullable("number"),
@@ -97,6 +112,11 @@ const PRICE: FieldTable = {
   unitPrice: nullable("number"),
   discountUnitPrice: nullable("number"),
   chargeUnit: nullable("string"),
+  amountUnit: in2026(nullable("string")),
+  excessUnitPrice: in2026(nullable("number")),
+  excessDiscountUnitPrice: in2026(nullable("number")),
+  excessAmountUnit: in2026(nullable("string")),
+  category: in2026(nullable("string")),
 };
 /**
  * A `Price` that may come in tiers: the SDK's `stepPrices` (a list of `*StepPrice`, left out
@@ -111,6 +131,8 @@ const prices = (): Field => ({ type: { listOfObjects: TIERED_PRICE }, optional: 
 export const PRICE_RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
   InquiryPriceCreateInstance: {
     requestId: str, instancePrice: price(), eipPrice: price(), bandwidthPrice: prices(), systemDiskPrice: price(), dataDiskPrice: price(),
+    // One entry per kind of data disk asked for (`DataDisk` with its amount and their price).
+    dataDiskPrices: in2026({ type: { listOfObjects: { diskSize: int, diskAmount: int, diskCategory: str, diskPrice: price() } } }),
   },
   InquiryPriceInstanceBandwidth: { requestId: str, bandwidthPrice: prices() },
   InquiryPriceInstanceTrafficPackage: { requestId: str, trafficPackagePrice: { type: { listOfObjects: PRICE }, optional: true } },
@@ -118,7 +140,13 @@ export const PRICE_RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
 
 /** The object inside `response`, per action. */
 export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
-  CreateInstances: { requestId: nullable("string"), instanceIdSet: strList, orderNumber: nullable("string") },
+  CreateInstances: {
+    requestId: nullable("string"),
+    instanceIdSet: strList,
+    orderNumber: nullable("string"),
+    // Each new instance with the ids of the data disks created with it (`DiskWithInstance`).
+    instances: in2026({ type: { listOfObjects: { instanceId: str, diskIdSet: strList } } }),
+  },
   DescribeInstances: paged(INSTANCE_INFO_FIELDS),
   DescribeInstancesStatus: paged({ instanceId: str, instanceStatus: str }),
   ModifyInstancesAttribute: ack,
@@ -154,7 +182,22 @@ export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
   ResetInstance: ack,
   TerminateInstance: ack,
   ReleaseInstances: ack,
-  DescribeZones: { requestId: str, zoneSet: { type: { listOfObjects: { zoneId: str, zoneName: str } } } },
+  DescribeZones: {
+    requestId: str,
+    zoneSet: {
+      type: {
+        listOfObjects: {
+          zoneId: str,
+          zoneName: str,
+          supportSecurityGroup: bool,
+          supportNetworkType: str,
+          supportIpv6: bool,
+          supportCpuPassThrough: bool,
+          networkLineType: in2026(str),
+        },
+      },
+    },
+  },
   DescribeZoneInstanceConfigInfos: {
     requestId: str,
     instanceTypeQuotaSet: {
@@ -167,13 +210,40 @@ export const RESPONSE_FIELDS: Readonly<Record<string, FieldTable>> = {
           memory: int,
           internetChargeTypes: strList,
           internetMaxBandwidthOutLimit: int,
+          frequency: str,
         },
       },
     },
   },
   DescribeImages: paged(IMAGE_INFO_FIELDS),
   ...PRICE_RESPONSE_FIELDS,
+  DescribeVncUrl: { requestId: str, url: str },
 };
+
+/** The response tables of one version: its actions, only its fields, each typed as its SDK types it. */
+export function responseFieldsOf(version: VmApiVersion): Readonly<Record<string, FieldTable>> {
+  return Object.fromEntries(Object.entries(RESPONSE_FIELDS)
+    .filter(([action]) => (VERSION_ONLY_ACTIONS[action] ?? version) === version)
+    .map(([action, table]) => [action, tableOf(version, table)]));
+}
+
+/** Every version's response tables, by version. */
+export const RESPONSE_FIELDS_BY_VERSION: Readonly<Record<VmApiVersion, Readonly<Record<string, FieldTable>>>> =
+  Object.fromEntries(VM_API_VERSIONS.map((version) => [version, responseFieldsOf(version)])) as Record<VmApiVersion, Record<string, FieldTable>>;
+
+function tableOf(version: VmApiVersion, table: FieldTable): FieldTable {
+  return Object.fromEntries(Object.entries(table)
+    .filter(([, field]) => (field.only ?? version) === version)
+    .map(([name, field]) => [name, fieldOf(version, field)]));
+}
+
+function fieldOf(version: VmApiVersion, { only: _only, ...field }: Field): Field {
+  const { type } = field;
+  if (typeof type === "string") return SCALARS_ARE_POINTERS[version] ? { ...field, nullable: true } : field;
+  if ("object" in type) return { ...field, type: { object: tableOf(version, type.object) } };
+  if ("listOfObjects" in type) return { ...field, type: { listOfObjects: tableOf(version, type.listOfObjects) } };
+  return field;
+}
 
 /** The error envelope (`common.ErrorResponse`). */
 export const ERROR_FIELDS: FieldTable = { requestId: str, code: str, message: str };

@@ -122,4 +122,9 @@ export const REQUEST_LIMITS = {
   prepaidPeriodMin: 1,
   prepaidPeriodMax: 36,
   dataDisksMax: 10,
+  /**
+   * Tag keys, and tags, one DescribeInstances may filter by: 20 (2026-04-01's documentation;
+   * 2023-03-13's names no limit, and the service behind both versions is one).
+   */
+  tagFiltersMax: 20,
 } as const;

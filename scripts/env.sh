@@ -25,6 +25,9 @@ export PULUMI_ROOT="${PULUMI_ROOT:-${PULUMI_HOME:-$HOME/.pulumi}/versions/$PULUM
 _zvm_node_bin="$(bash "$_zvm_root/scripts/ensure-node.sh")" || return 1
 case ":$PATH:" in *":$_zvm_node_bin:"*) ;; *) export PATH="$_zvm_node_bin:$PATH" ;; esac
 case ":$PATH:" in *":$PULUMI_ROOT/bin:"*) ;; *) export PATH="$PULUMI_ROOT/bin:$PATH" ;; esac
+# Node's on-disk compile cache (Node >= 22.1): every Pulumi command starts two or three Node
+# processes that each compile @pulumi/pulumi anew, about 0.4 s of CPU each time without it.
+export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-${ZENLAYER_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-zenlayer-vm}/node-compile-cache}"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-zenlayer-vm-local}"

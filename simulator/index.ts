@@ -107,6 +107,7 @@ export { ERROR_CODES, type ErrorCode } from "./protocol/codes";
 export { SimulatorError } from "./protocol/errors";
 export { ACTION_NAMES } from "./actions";
 export { SUPPORTED_VERSIONS } from "./http/api-handler";
+export { vmActionNames } from "./http/services";
 export { API_PATH } from "./http/server";
 export * as catalogue from "./model/catalogue";
 export * as pricing from "./pricing/pricing";

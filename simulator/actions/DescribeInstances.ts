@@ -1,8 +1,8 @@
-import { TAG_RULE } from "../../facts/rules";
+import { REQUEST_LIMITS } from "../../facts/rules";
 import { toInstanceInfo, type InstanceRecord } from "../model/instance-record";
 import { readTags } from "../model/rules";
 import type { LiveInstance } from "../model/store";
-import { optString, optStringArray, page, type Params } from "../protocol/params";
+import { invalid, optString, optStringArray, page, type Params } from "../protocol/params";
 import { MAX_IDS, type ActionHandler } from "./context";
 
 /** Filters that name one value of a record field. */
@@ -15,8 +15,10 @@ function filterFrom(params: Params): (live: LiveInstance) => boolean {
   const ids = optStringArray(params, "instanceIds", MAX_IDS);
   const status = optString(params, "instanceStatus");
   const name = optString(params, "instanceName", 1000);
-  const tagKeys = optStringArray(params, "tagKeys", TAG_RULE.maxTags);
+  const tagKeys = optStringArray(params, "tagKeys", REQUEST_LIMITS.tagFiltersMax);
   const tags = readTags(params, "tags", true);
+  if (tags && tags.length > REQUEST_LIMITS.tagFiltersMax) throw invalid("tags", `may name at most ${REQUEST_LIMITS.tagFiltersMax} tags`);
+  const nameMatches = nameFilter(name);
   const equalities = EXACT_FILTERS.flatMap((field) => {
     const wanted = optString(params, field);
     return wanted === undefined ? [] : [(record: InstanceRecord) => record[field] === wanted];
@@ -29,13 +31,25 @@ function filterFrom(params: Params): (live: LiveInstance) => boolean {
   return ({ record, status: current }) =>
     (!ids || ids.includes(record.instanceId)) &&
     (!status || current === status) &&
-    // Exact match, so a client can look an instance up by name after an ambiguous create.
-    (name === undefined || record.instanceName === name) &&
+    nameMatches(record.instanceName) &&
     equalities.every((matches) => matches(record)) &&
     inLists.every((matches) => matches(record)) &&
     (!securityGroupId || record.securityGroupIds.includes(securityGroupId)) &&
     (!tagKeys || tagKeys.every((key) => record.tags.some((t) => t.key === key))) &&
     (!tags || tags.every((want) => record.tags.some((t) => t.key === want.key && (want.value === "" || t.value === want.value))));
+}
+
+/**
+ * The `instanceName` filter: a name ending in `*` matches every name that starts with the rest (the
+ * "fuzzy" match 2026-04-01's documentation describes; no name holds a `*`, so it cannot mean a
+ * name), any other name only itself, so that a client can look an instance up by name after an
+ * ambiguous create.
+ */
+function nameFilter(name: string | undefined): (instanceName: string) => boolean {
+  if (name === undefined) return () => true;
+  if (!name.endsWith("*")) return (instanceName) => instanceName === name;
+  const prefix = name.slice(0, -1);
+  return (instanceName) => instanceName.startsWith(prefix);
 }
 
 /** DescribeInstances: filtered, paged InstanceInfo in creation order; unknown ids simply match nothing. */

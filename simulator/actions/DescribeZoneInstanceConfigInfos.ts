@@ -18,6 +18,7 @@ export const DescribeZoneInstanceConfigInfos: ActionHandler = (params) => {
       memory: t.memory,
       internetChargeTypes: [...INTERNET_CHARGE_TYPES],
       internetMaxBandwidthOutLimit: t.internetMaxBandwidthOutLimit,
+      frequency: t.frequency,
     })),
   );
   return { instanceTypeQuotaSet };

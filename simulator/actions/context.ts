@@ -10,8 +10,6 @@ export interface ActionContext {
   now: number;
   store: InstanceStore;
   durations: Durations;
-  /** The X-ZC-Version of the request. */
-  version: string;
   /** True (and consumes one) when the next created instance must end in CREATE_FAILED. */
   takeCreateFailure(): boolean;
 }

@@ -8,6 +8,7 @@ import { DescribeInstancesStatus } from "./DescribeInstancesStatus";
 import { DescribeInstanceTypeStatus } from "./DescribeInstanceTypeStatus";
 import { DescribeResourceTags } from "./DescribeResourceTags";
 import { DescribeZoneInstanceConfigInfos } from "./DescribeZoneInstanceConfigInfos";
+import { DescribeVncUrl } from "./DescribeVncUrl";
 import { DescribeZones } from "./DescribeZones";
 import { InquiryPriceCreateInstance } from "./InquiryPriceCreateInstance";
 import { InquiryPriceInstanceBandwidth } from "./InquiryPriceInstanceBandwidth";
@@ -26,7 +27,10 @@ import { StartInstances } from "./StartInstances";
 import { StopInstances } from "./StopInstances";
 import { TerminateInstance } from "./TerminateInstance";
 
-/** Every supported VM API action, by the name sent in `X-ZC-Action` (dispatch as in dynalite). */
+/**
+ * Every supported VM API action, by the name sent in `X-ZC-Action` (dispatch as in dynalite). Which
+ * of them each version has is written in facts/vm-versions.ts.
+ */
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   CreateInstances,
   DescribeInstances,
@@ -53,6 +57,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   InquiryPriceCreateInstance,
   InquiryPriceInstanceBandwidth,
   InquiryPriceInstanceTrafficPackage,
+  DescribeVncUrl,
 };
 
 /** The Zenlayer Resource Manager (`zrm`) actions: tags of any resource, here of instances. */
@@ -61,5 +66,5 @@ export const ZRM_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeResourceTags,
 };
 
-/** The supported VM API action names. */
+/** The supported VM API action names, of either version. */
 export const ACTION_NAMES: readonly string[] = Object.keys(ACTIONS);

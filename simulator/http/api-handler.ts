@@ -3,14 +3,14 @@ import { apiError, asSimulatorError } from "../protocol/errors";
 import { newRequestId } from "../protocol/ids";
 import { authenticate } from "./auth";
 import { delay, parseJsonObject, readBody, sendError, sendJson } from "./http-util";
-import { type ApiService, findServiceAction, SERVICES } from "./services";
+import { type ApiService, findServiceAction, SERVICES, type ServiceVersion } from "./services";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 
 /** Set on a success whose change could not be written to the state file (it is kept in memory). */
 export const STATE_NOT_SAVED_HEADER = "X-Zenlayer-Sim-State-Not-Saved";
 
 /** VM API versions accepted in X-ZC-Version; other services list theirs in services.ts. */
-export const SUPPORTED_VERSIONS: readonly string[] = SERVICES.vm!.versions;
+export const SUPPORTED_VERSIONS: readonly string[] = Object.keys(SERVICES.vm!.versions);
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -26,12 +26,12 @@ function checkContentType(value: string | undefined): void {
   }
 }
 
-function checkVersion(value: string | undefined, service: ApiService): string {
+function checkVersion(value: string | undefined, service: ApiService): ServiceVersion {
   if (!value) throw apiError("UNSUPPORTED_VERSION", "The X-ZC-Version header is missing.");
-  if (!service.versions.includes(value)) {
-    throw apiError("UNSUPPORTED_VERSION", `X-ZC-Version ${value} is not supported by the ${service.name} service; use ${service.versions.join(" or ")}.`);
+  if (!Object.hasOwn(service.versions, value)) {
+    throw apiError("UNSUPPORTED_VERSION", `X-ZC-Version ${value} is not supported by the ${service.name} service; use ${Object.keys(service.versions).join(" or ")}.`);
   }
-  return value;
+  return service.versions[value]!;
 }
 
 // The SDKs also name the service in X-ZC-Service; when sent, it must agree with the path.
@@ -75,11 +75,12 @@ export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage
     });
     checkContentType(header(req.headers, "content-type"));
     checkServiceHeader(header(req.headers, "x-zc-service"), service);
-    const version = checkVersion(header(req.headers, "x-zc-version"), service);
+    const versionName = header(req.headers, "x-zc-version");
+    const version = checkVersion(versionName, service);
     checkRequestClient(header(req.headers, "x-zc-request-client"));
     if (!action) throw apiError("UNSUPPORTED_ACTION", "The X-ZC-Action header is missing.");
-    const handler = findServiceAction(service, action);
-    if (!handler) throw apiError("UNSUPPORTED_ACTION", `The action ${action} is not supported by the ${service.name} service of this simulator.`);
+    const handler = findServiceAction(service, version, action);
+    if (!handler) throw apiError("UNSUPPORTED_ACTION", `The action ${action} is not supported by the ${service.name} service (version ${versionName}) of this simulator.`);
 
     await delay(core.faults.latencyFor(action));
     const decision = core.faults.before(action);
@@ -98,14 +99,14 @@ export async function handleApiRequest(core: SimulatorCore, req: IncomingMessage
     }
 
     const params = parseJsonObject(body);
+    version.checkParameters(action, params);
     const now = core.options.clock();
-    const fields = handler(params, {
+    const fields = version.present(action, handler(params, {
       now,
       store: core.store,
       durations: core.options.durations,
-      version,
       takeCreateFailure: () => core.createFailures.pending > 0 && core.createFailures.pending-- > 0,
-    });
+    }));
     // The action has run: a failed save is reported (by the store) and flagged, never turned
     // into a 5xx, which would tell the client that nothing happened.
     const saveFailure = core.store.flush(now);

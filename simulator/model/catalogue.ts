@@ -4,8 +4,20 @@
  * repeating literals. Ids follow the shapes in Zenlayer's documentation.
  */
 
-/** A zone (DescribeZones). */
-export interface CatalogueZone { zoneId: string; zoneName: string; regionId: string; zoneIndex: number }
+/** A zone (DescribeZones), with the capabilities DescribeZones reports. */
+export interface CatalogueZone {
+  zoneId: string;
+  zoneName: string;
+  regionId: string;
+  zoneIndex: number;
+  supportSecurityGroup: boolean;
+  /** `VPC` or `CLASSICS` (the classic network). */
+  supportNetworkType: "VPC" | "CLASSICS";
+  supportIpv6: boolean;
+  supportCpuPassThrough: boolean;
+  /** The zone's network line (2026-04-01 only). */
+  networkLineType: "BGP" | "CN2" | "Cogent";
+}
 /** An instance type offered in every zone (DescribeZoneInstanceConfigInfos). */
 export interface CatalogueInstanceType {
   instanceType: string;
@@ -14,6 +26,8 @@ export interface CatalogueInstanceType {
   /** GB, as the API reports it. */
   memory: number;
   internetMaxBandwidthOutLimit: number;
+  /** The CPU's base frequency, as the API words it. */
+  frequency: string;
 }
 /** A public image (DescribeImages). */
 export interface CatalogueImage {
@@ -25,6 +39,8 @@ export interface CatalogueImage {
   imageStatus: "AVAILABLE";
   /** GB; also the smallest system disk the image fits on. */
   imageSize: number;
+  imageDescription: string;
+  imageVersion: string;
   zoneIds: readonly string[];
 }
 /** A resource group. */
@@ -34,27 +50,36 @@ export interface CatalogueSubnet { subnetId: string; subnetName: string; zoneId:
 
 /** Zones: Seoul, Hong Kong, Frankfurt. */
 export const ZONES: readonly CatalogueZone[] = [
-  { zoneId: "SEL-A", zoneName: "Seoul A", regionId: "SEL", zoneIndex: 1 },
-  { zoneId: "HKG-A", zoneName: "Hong Kong A", regionId: "HKG", zoneIndex: 2 },
-  { zoneId: "FRA-A", zoneName: "Frankfurt A", regionId: "FRA", zoneIndex: 3 },
+  {
+    zoneId: "SEL-A", zoneName: "Seoul A", regionId: "SEL", zoneIndex: 1,
+    supportSecurityGroup: true, supportNetworkType: "VPC", supportIpv6: true, supportCpuPassThrough: false, networkLineType: "BGP",
+  },
+  {
+    zoneId: "HKG-A", zoneName: "Hong Kong A", regionId: "HKG", zoneIndex: 2,
+    supportSecurityGroup: true, supportNetworkType: "VPC", supportIpv6: true, supportCpuPassThrough: true, networkLineType: "CN2",
+  },
+  {
+    zoneId: "FRA-A", zoneName: "Frankfurt A", regionId: "FRA", zoneIndex: 3,
+    supportSecurityGroup: true, supportNetworkType: "VPC", supportIpv6: false, supportCpuPassThrough: false, networkLineType: "Cogent",
+  },
 ];
 
 /** Instance types, each offered in every zone. */
 export const INSTANCE_TYPES: readonly CatalogueInstanceType[] = [
-  { instanceType: "c.1c2g", instanceTypeName: "1 vCPU 2 GB", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200 },
-  { instanceType: "c.2c4g", instanceTypeName: "2 vCPU 4 GB", cpuCount: 2, memory: 4, internetMaxBandwidthOutLimit: 500 },
-  { instanceType: "c.4c8g", instanceTypeName: "4 vCPU 8 GB", cpuCount: 4, memory: 8, internetMaxBandwidthOutLimit: 1000 },
+  { instanceType: "c.1c2g", instanceTypeName: "1 vCPU 2 GB", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200, frequency: "2.5GHz" },
+  { instanceType: "c.2c4g", instanceTypeName: "2 vCPU 4 GB", cpuCount: 2, memory: 4, internetMaxBandwidthOutLimit: 500, frequency: "2.5GHz" },
+  { instanceType: "c.4c8g", instanceTypeName: "4 vCPU 8 GB", cpuCount: 4, memory: 8, internetMaxBandwidthOutLimit: 1000, frequency: "3.0GHz" },
 ];
 
 const ALL_ZONES = ZONES.map((z) => z.zoneId);
 
 /** Public images, each available in every zone. */
 export const IMAGES: readonly CatalogueImage[] = [
-  { imageId: "img-yKK4q6XybymPgfx7ynUUqC3N8", imageName: "Ubuntu 22.04 LTS 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Ubuntu", imageStatus: "AVAILABLE", imageSize: 20, zoneIds: ALL_ZONES },
-  { imageId: "img-Rn3sV8pLq2WxYt6ZbKc9dMf4H", imageName: "Ubuntu 20.04 LTS 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Ubuntu", imageStatus: "AVAILABLE", imageSize: 20, zoneIds: ALL_ZONES },
-  { imageId: "img-Dq7bN2xKv5TzLm9PwRs3Yc8Ga", imageName: "Debian 12 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Debian", imageStatus: "AVAILABLE", imageSize: 20, zoneIds: ALL_ZONES },
-  { imageId: "img-Ct4hJ8mWq1XsVb6NzKd2Rf7Le", imageName: "CentOS 7.9 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "CentOS", imageStatus: "AVAILABLE", imageSize: 20, zoneIds: ALL_ZONES },
-  { imageId: "img-Wn5gT9kPz3QyHc7MvBx4Ls2Ud", imageName: "Windows Server 2022 Datacenter 64bit", imageType: "PUBLIC_IMAGE", osType: "windows", category: "Windows", imageStatus: "AVAILABLE", imageSize: 40, zoneIds: ALL_ZONES },
+  { imageId: "img-yKK4q6XybymPgfx7ynUUqC3N8", imageName: "Ubuntu 22.04 LTS 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Ubuntu", imageStatus: "AVAILABLE", imageSize: 20, imageDescription: "Ubuntu 22.04 LTS (Jammy Jellyfish), 64-bit", imageVersion: "22.04", zoneIds: ALL_ZONES },
+  { imageId: "img-Rn3sV8pLq2WxYt6ZbKc9dMf4H", imageName: "Ubuntu 20.04 LTS 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Ubuntu", imageStatus: "AVAILABLE", imageSize: 20, imageDescription: "Ubuntu 20.04 LTS (Focal Fossa), 64-bit", imageVersion: "20.04", zoneIds: ALL_ZONES },
+  { imageId: "img-Dq7bN2xKv5TzLm9PwRs3Yc8Ga", imageName: "Debian 12 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "Debian", imageStatus: "AVAILABLE", imageSize: 20, imageDescription: "Debian 12 (Bookworm), 64-bit", imageVersion: "12", zoneIds: ALL_ZONES },
+  { imageId: "img-Ct4hJ8mWq1XsVb6NzKd2Rf7Le", imageName: "CentOS 7.9 64bit", imageType: "PUBLIC_IMAGE", osType: "linux", category: "CentOS", imageStatus: "AVAILABLE", imageSize: 20, imageDescription: "CentOS 7.9, 64-bit", imageVersion: "7.9", zoneIds: ALL_ZONES },
+  { imageId: "img-Wn5gT9kPz3QyHc7MvBx4Ls2Ud", imageName: "Windows Server 2022 Datacenter 64bit", imageType: "PUBLIC_IMAGE", osType: "windows", category: "Windows", imageStatus: "AVAILABLE", imageSize: 40, imageDescription: "Windows Server 2022 Datacenter, 64-bit", imageVersion: "2022", zoneIds: ALL_ZONES },
 ];
 
 /** The group an instance joins when CreateInstances names none. */

@@ -118,6 +118,7 @@ export function parseInstanceSpec(params: Params, mode: "api" | "seed" | "quote"
   if (instanceCount > 1) checkInstanceName(nameForIndex(instanceName, instanceCount - 1, instanceCount));
   const tags = readTags(params) ?? [];
   const nic = readNic(params);
+  readAcceptedNetworkAndTerm(params);
   return {
     zoneId, instanceType, imageId, instanceChargeType, period, autoRenew, internetChargeType, internetMaxBandwidthOut,
     trafficPackageSize, instanceName, keyId, subnetId, resourceGroupId, securityGroupIds: [securityGroupId], systemDisk,
@@ -137,17 +138,36 @@ function readSystemDisk(params: Params, imageSize: number): { diskSize: number; 
   return readDisk(optObject(params, "systemDisk") ?? {}, "systemDisk", imageSize);
 }
 
+// Each entry stands for `diskAmount` identical disks (2026-04-01; one when absent).
 function readDataDisks(params: Params): InstanceSpec["dataDisks"] {
   const raw = params.dataDisks;
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw) || raw.length > REQUEST_LIMITS.dataDisksMax) throw invalid("dataDisks", `must be an array of at most ${REQUEST_LIMITS.dataDisksMax} disks`);
-  return raw.map((item: unknown, i) => {
+  const tooMany = () => invalid("dataDisks", `must be an array of at most ${REQUEST_LIMITS.dataDisksMax} disks`);
+  if (!Array.isArray(raw) || raw.length > REQUEST_LIMITS.dataDisksMax) throw tooMany();
+  const disks = raw.flatMap((item: unknown, i) => {
     if (typeof item !== "object" || item === null) throw invalid(`dataDisks[${i}]`, "must be an object");
     const disk = item as Params;
     if (disk.diskSize === undefined) throw apiError("MISSING_PARAMETER", `The parameter \`dataDisks[${i}].diskSize\` is required.`);
     const name = optString(disk, "diskName", 64);
-    return { ...readDisk(disk, `dataDisks[${i}]`, 20), ...(name ? { diskName: name } : {}) };
+    const amount = optInt(disk, "diskAmount", 1, REQUEST_LIMITS.dataDisksMax) ?? 1;
+    const read = { ...readDisk(disk, `dataDisks[${i}]`, 20), ...(name ? { diskName: name } : {}) };
+    return Array.from({ length: amount }, () => ({ ...read }));
   });
+  if (disks.length > REQUEST_LIMITS.dataDisksMax) throw tooMany();
+  return disks;
+}
+
+/**
+ * 2026-04-01's `cidrBlockId` and `startCidrIpv4` (the account's CIDR address block the public
+ * address is taken from, and where in it to start) and `instanceChargePostpaid.period` (a
+ * pay-as-you-go term): checked, then accepted without effect, as the README says: the simulator's
+ * public addresses come from the documentation ranges, and it bills no term.
+ */
+function readAcceptedNetworkAndTerm(params: Params): void {
+  const cidrBlockId = optString(params, "cidrBlockId");
+  if (optString(params, "startCidrIpv4") !== undefined && cidrBlockId === undefined) throw invalid("startCidrIpv4", "needs `cidrBlockId`");
+  const postpaid = optObject(params, "instanceChargePostpaid");
+  if (postpaid) optInt(postpaid, "period", 1, Number.MAX_SAFE_INTEGER);
 }
 
 // `nic.wanName` / `nic.lanName`, each optional with its default.

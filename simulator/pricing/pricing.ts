@@ -10,7 +10,9 @@
  *
  * The wire shape (`Price`, `StepPrice`) follows Zenlayer's SDK: `discount` is the percentage paid
  * (90 = 10 % off); pay-as-you-go items fill `unitPrice`/`discountUnitPrice` and `chargeUnit`,
- * subscriptions fill `originalPrice`/`discountPrice` for the whole period.
+ * subscriptions fill `originalPrice`/`discountPrice` for the whole period. The fields 2026-04-01
+ * adds (`amountUnit`, the `excess*` prices of usage beyond the amount, `category`) are on every
+ * item; the VM API version of the request decides whether they are sent.
  */
 import type { InstanceSpec } from "../model/instance-spec";
 
@@ -26,7 +28,16 @@ export interface WirePrice {
   discountUnitPrice: number | null;
   chargeUnit: "HOUR" | "DAY" | "MONTH" | null;
   stepPrices?: WireStepPrice[];
+  /** What the amount is counted in (`Mbps`, `TB`, `GB`); null for an item counted as one. */
+  amountUnit: AmountUnit | null;
+  /** The price list has no charge for usage beyond the amount: these stay null. */
+  excessUnitPrice: null;
+  excessDiscountUnitPrice: null;
+  excessAmountUnit: null;
+  /** `STANDARD` (the list price) rather than `CUSTOMIZED` (a price agreed for the account). */
+  category: "STANDARD";
 }
+type AmountUnit = "Mbps" | "TB" | "GB";
 /** One tier of a tiered price; `stepEnd` null marks the last tier. */
 export interface WireStepPrice { stepStart: number; stepEnd: number | null; unitPrice: number; discountUnitPrice: number }
 
@@ -66,32 +77,47 @@ export type PricedSpec = Pick<InstanceSpec,
   "zoneId" | "instanceType" | "instanceChargeType" | "period" | "internetChargeType" | "internetMaxBandwidthOut" |
   "trafficPackageSize" | "systemDisk" | "dataDisks">;
 
-/** The answer of InquiryPriceCreateInstance for a validated spec. */
-export function quoteCreate(spec: PricedSpec): Record<string, unknown> {
+/**
+ * The answer of InquiryPriceCreateInstance for a validated spec: every item for all
+ * `instanceCount` instances. `dataDiskPrices` prices each kind of data disk asked for (size and
+ * category) with its amount; `dataDiskPrice` is their sum, null without data disks.
+ */
+export function quoteCreate(spec: PricedSpec & Pick<InstanceSpec, "instanceCount">): Record<string, unknown> {
   const factor = ZONE_PRICE_FACTOR[spec.zoneId] ?? 1;
-  const diskHourly = (d: { diskSize: number; diskCategory: string }) => d.diskSize * (DISK_GB_HOURLY_USD[d.diskCategory] ?? 0) * factor;
+  const count = spec.instanceCount;
+  const diskHourly = (d: { diskSize: number; diskCategory: string }) => d.diskSize * (DISK_GB_HOURLY_USD[d.diskCategory] ?? 0) * factor * count;
+  const diskKinds = new Map<string, { diskSize: number; diskCategory: string; diskAmount: number }>();
+  for (const { diskSize, diskCategory } of spec.dataDisks) {
+    const key = `${diskSize} ${diskCategory}`;
+    const kind = diskKinds.get(key) ?? { diskSize, diskCategory, diskAmount: 0 };
+    diskKinds.set(key, { ...kind, diskAmount: kind.diskAmount + 1 });
+  }
   return {
-    instancePrice: hourlyItem(spec, (INSTANCE_HOURLY_USD[spec.instanceType] ?? 0) * factor),
-    eipPrice: hourlyItem(spec, PUBLIC_IP_HOURLY_USD * factor),
-    bandwidthPrice: quoteBandwidth(spec),
-    systemDiskPrice: hourlyItem(spec, diskHourly(spec.systemDisk)),
-    dataDiskPrice: spec.dataDisks.length === 0 ? null : hourlyItem(spec, spec.dataDisks.reduce((sum, d) => sum + diskHourly(d), 0)),
+    instancePrice: hourlyItem(spec, (INSTANCE_HOURLY_USD[spec.instanceType] ?? 0) * factor * count, null),
+    eipPrice: hourlyItem(spec, PUBLIC_IP_HOURLY_USD * factor * count, null),
+    bandwidthPrice: quoteBandwidth(spec, count),
+    systemDiskPrice: hourlyItem(spec, diskHourly(spec.systemDisk), "GB"),
+    dataDiskPrice: spec.dataDisks.length === 0 ? null : hourlyItem(spec, spec.dataDisks.reduce((sum, d) => sum + diskHourly(d), 0), "GB"),
+    dataDiskPrices: [...diskKinds.values()].map((kind) => ({ ...kind, diskPrice: hourlyItem(spec, diskHourly(kind) * kind.diskAmount, "GB") })),
   };
 }
 
-/** The `bandwidthPrice` list for the spec's internet charge type and bandwidth. */
-export function quoteBandwidth(spec: PricedSpec): WirePrice[] {
+/**
+ * The `bandwidthPrice` list for the spec's internet charge type and bandwidth, for `count`
+ * instances. Tiers are prices per Mbps, the same for any number of instances.
+ */
+export function quoteBandwidth(spec: PricedSpec, count = 1): WirePrice[] {
   const factor = ZONE_PRICE_FACTOR[spec.zoneId] ?? 1;
   switch (spec.internetChargeType) {
     case "ByBandwidth":
-      return [hourlyItem(spec, spec.internetMaxBandwidthOut * BANDWIDTH_MBPS_HOURLY_USD * factor)];
+      return [hourlyItem(spec, spec.internetMaxBandwidthOut * BANDWIDTH_MBPS_HOURLY_USD * factor * count, "Mbps")];
     case "ByTrafficPackage":
-      return [quoteTrafficPackage(spec, spec.trafficPackageSize ?? 0)];
+      return [quoteTrafficPackage(spec, (spec.trafficPackageSize ?? 0) * count)];
     default:
       // Billed on the month's 95th percentile, whatever the instance's own charge type.
       return [{
         discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null, unitPrice: null, discountUnitPrice: null,
-        chargeUnit: "MONTH",
+        chargeUnit: "MONTH", ...listed("Mbps"),
         stepPrices: BANDWIDTH95_MBPS_MONTHLY_TIERS.map((tier) => ({
           stepStart: tier.stepStart, stepEnd: tier.stepEnd,
           unitPrice: round(tier.usd * factor), discountUnitPrice: round(tier.usd * factor * ACCOUNT_DISCOUNT_PERCENT / 100),
@@ -103,28 +129,35 @@ export function quoteBandwidth(spec: PricedSpec): WirePrice[] {
 /** The price of a traffic package of `sizeTb` for the spec's zone and charge type. */
 export function quoteTrafficPackage(spec: Pick<PricedSpec, "zoneId" | "instanceChargeType" | "period">, sizeTb: number): WirePrice {
   const monthly = sizeTb * TRAFFIC_PACKAGE_TB_MONTHLY_USD * (ZONE_PRICE_FACTOR[spec.zoneId] ?? 1);
-  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, monthly);
+  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, monthly, "TB");
   return {
     discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null,
     unitPrice: round(monthly), discountUnitPrice: round(monthly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "MONTH",
+    ...listed("TB"),
   };
+}
+
+/** The fields every item of the price list shares: its unit, no excess price, the list price. */
+function listed(amountUnit: AmountUnit | null): Pick<WirePrice, "amountUnit" | "excessUnitPrice" | "excessDiscountUnitPrice" | "excessAmountUnit" | "category"> {
+  return { amountUnit, excessUnitPrice: null, excessDiscountUnitPrice: null, excessAmountUnit: null, category: "STANDARD" };
 }
 
 /** An item listed per hour: per hour for pay-as-you-go, for the whole period for a subscription. */
-function hourlyItem(spec: Pick<PricedSpec, "instanceChargeType" | "period">, hourly: number): WirePrice {
-  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, hourly * HOURS_PER_MONTH);
+function hourlyItem(spec: Pick<PricedSpec, "instanceChargeType" | "period">, hourly: number, amountUnit: AmountUnit | null): WirePrice {
+  if (spec.instanceChargeType === "PREPAID") return prepaidItem(spec.period ?? 1, hourly * HOURS_PER_MONTH, amountUnit);
   return {
     discount: ACCOUNT_DISCOUNT_PERCENT, discountPrice: null, originalPrice: null,
     unitPrice: round(hourly), discountUnitPrice: round(hourly * ACCOUNT_DISCOUNT_PERCENT / 100), chargeUnit: "HOUR",
+    ...listed(amountUnit),
   };
 }
 
-function prepaidItem(period: number, monthly: number): WirePrice {
+function prepaidItem(period: number, monthly: number, amountUnit: AmountUnit | null): WirePrice {
   const discount = round(ACCOUNT_DISCOUNT_PERCENT * subscriptionFactor(period));
   const original = monthly * period;
   return {
     discount, originalPrice: round(original), discountPrice: round(original * discount / 100),
-    unitPrice: null, discountUnitPrice: null, chargeUnit: null,
+    unitPrice: null, discountUnitPrice: null, chargeUnit: null, ...listed(amountUnit),
   };
 }
 

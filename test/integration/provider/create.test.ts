@@ -36,7 +36,9 @@ describe("create against the simulator", () => {
   });
 
   it("keeps an instance that misses timeouts.create in state as a partial failure with its id", async () => {
-    h.sim.control.resetStats();
+    // An install far longer than the timeout, so a loaded machine cannot let it finish first.
+    await h.stop();
+    h = await startHarness({ durations: { pendingMs: 60_000 } });
     const pending = h.createVm({ timeouts: { create: "150ms" }, __provider: "serialized provider text" });
     const error = await pending.catch((e) => e);
     expect(error.id).toMatch(/^ins-/);

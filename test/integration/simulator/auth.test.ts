@@ -1,5 +1,5 @@
-import { callApi, callControl, send, zc2Signature } from "./helpers/zc-client";
-import { FakeClock, startTestSim, stopAll } from "./helpers/fixtures";
+import { callApi, callControl, send, zc2Signature, type Reply } from "./helpers/zc-client";
+import { FakeClock, createOne, startTestSim, stopAll } from "./helpers/fixtures";
 import type { RunningSimulator } from "../../../simulator";
 
 afterEach(stopAll);
@@ -52,6 +52,23 @@ describe("services: vm and zrm, each with its own path and version", () => {
     await expectError(callApi(sim, "DescribeZones", {}, { version: "2025-10-14" }), 400, "UNSUPPORTED_VERSION");
     await expectError(callApi(sim, "DescribeZones", {}, zrm), 400, "UNSUPPORTED_ACTION");
     await expectError(callApi(sim, "ModifyResourceTags", {}, { version: "2023-03-13" }), 400, "UNSUPPORTED_ACTION");
+  });
+
+  it("answers an action of the other VM API version exactly as an action nobody has", async () => {
+    const anonymised = (reply: Reply) => ({ status: reply.status, keys: Object.keys(reply.body).sort(), code: reply.body.code, message: reply.body.message.replace(/ \S+ is not/, " X is not") });
+    const vncIn2023 = await callApi(sim, "DescribeVncUrl", { instanceId: "ins-none" }, { version: "2023-03-13" });
+    const unknownIn2023 = await callApi(sim, "NoSuchAction", { instanceId: "ins-none" }, { version: "2023-03-13" });
+    expect(anonymised(vncIn2023)).toEqual(anonymised(unknownIn2023));
+    expect([vncIn2023.status, vncIn2023.body.code]).toEqual([400, "UNSUPPORTED_ACTION"]);
+    const vncIn2026 = await callApi(sim, "DescribeVncUrl", { instanceId: "ins-none" }, { version: "2026-04-01" });
+    expect([vncIn2026.status, vncIn2026.body.code]).toEqual([404, "INVALID_INSTANCE_NOT_FOUND"]);
+  });
+
+  it("refuses a request parameter of the other VM API version instead of ignoring it", async () => {
+    const id = await createOne(sim);
+    const reply = await callApi(sim, "ResetInstance", { instanceId: id, instanceName: "renamed" }, { version: "2023-03-13" });
+    expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    expect(reply.body.message).toMatch(/`instanceName` is a parameter of ResetInstance in VM API 2026-04-01, not in 2023-03-13/);
   });
 
   it("answers UNSUPPORTED_SERVICE for an unknown service and for an X-ZC-Service that contradicts the path", async () => {

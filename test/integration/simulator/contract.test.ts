@@ -1,31 +1,41 @@
 /**
- * Every simulator answer against the field table of Zenlayer's SDK types (facts/response-fields.ts):
- * one scenario drives every action through the states that change what it returns (PENDING and
- * RUNNING instances, a prepaid one with a key, subnet, traffic package and data disks, a bandwidth
- * change in progress and done, the recycle bin), then each answer must parse with a strict schema
- * built from the table, and every field of the table must have been seen (an optional one with
- * a value).
+ * Every simulator answer against the field tables of Zenlayer's SDK types (facts/response-fields.ts),
+ * once per VM API version: one scenario drives every action of the version through the states that
+ * change what it returns (PENDING and RUNNING instances, a prepaid one with a key, subnet, traffic
+ * package and data disks, a bandwidth change in progress and done, the recycle bin), then each
+ * answer must parse with a strict schema built from that version's table, and every field of the
+ * table must have been seen (an optional one with a value). A field one version lacks fails there.
  */
-import { ERROR_FIELDS, RESPONSE_FIELDS, flattenFields } from "../../../facts/response-fields";
-import { ACTION_NAMES, KNOWN_KEY_IDS, RESOURCE_GROUPS, SUBNETS, type RunningSimulator } from "../../../simulator";
+import { ERROR_FIELDS, RESPONSE_FIELDS_BY_VERSION, flattenFields } from "../../../facts/response-fields";
+import { VM_API_VERSIONS, type VmApiVersion } from "../../../facts/vm-versions";
+import { KNOWN_KEY_IDS, RESOURCE_GROUPS, SUBNETS, vmActionNames, type RunningSimulator } from "../../../simulator";
 import { FakeClock, TEST_DURATIONS, createBody, startTestSim, stopAll } from "./helpers/fixtures";
 import { presentPaths, strictSchema } from "./helpers/wire-schema";
 import { callApi, type Reply } from "./helpers/zc-client";
 
 interface Answer { action: string; params: unknown; reply: Reply }
 
-const answers: Answer[] = [];
-let sim: RunningSimulator;
-const clock = new FakeClock();
+/** One version's run: its simulator, clock and answers. */
+class Run {
+  readonly answers: Answer[] = [];
+  constructor(readonly sim: RunningSimulator, readonly version: VmApiVersion, readonly clock: FakeClock) {}
 
-async function call(action: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const reply = await callApi(sim, action, params, { clock: clock.fn });
-  answers.push({ action, params, reply });
-  return reply.status === 200 ? reply.body.response : reply.body;
+  async call(action: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const reply = await callApi(this.sim, action, params, { clock: this.clock.fn, version: this.version });
+    this.answers.push({ action, params, reply });
+    return reply.status === 200 ? reply.body.response : reply.body;
+  }
+
+  successes(action: string): Answer[] {
+    return this.answers.filter((a) => a.action === action && a.reply.status === 200);
+  }
 }
 
-/** Drives every action; the answers are checked by the tests below. */
-async function scenario(): Promise<void> {
+/** Drives every action of the run's version; the answers are checked by the tests below. */
+async function scenario(run: Run): Promise<void> {
+  const call = run.call.bind(run);
+  const clock = run.clock;
+  const in2026 = run.version === "2026-04-01";
   await call("DescribeZones");
   await call("DescribeZones", { zoneIds: ["HKG-A"] });
   await call("DescribeZoneInstanceConfigInfos", { instanceChargeType: "POSTPAID", zoneId: "SEL-A" });
@@ -33,11 +43,13 @@ async function scenario(): Promise<void> {
   await call("DescribeImages", { osType: "Windows" });
 
   const plain = ((await call("CreateInstances", createBody({ tags: { tags: [{ key: "team", value: "web" }] } }))).instanceIdSet as string[])[0]!;
+  // 2026-04-01 asks for several identical data disks at once (`diskAmount`).
+  const disks = in2026 ? [{ diskSize: 100, diskName: "data-1", diskAmount: 2 }] : [{ diskSize: 100, diskName: "data-1" }];
   const subnet = SUBNETS.find((s) => s.zoneId === "HKG-A")!;
   const prepaid = ((await call("CreateInstances", createBody({
     zoneId: "HKG-A", instanceType: "c.2c4g", instanceChargeType: "PREPAID", instanceChargePrepaid: { period: 3 },
     internetChargeType: "ByTrafficPackage", trafficPackageSize: 1.5, password: undefined, keyId: KNOWN_KEY_IDS[0],
-    subnetId: subnet.subnetId, systemDisk: { diskSize: 40 }, dataDisks: [{ diskSize: 100, diskName: "data-1" }],
+    subnetId: subnet.subnetId, systemDisk: { diskSize: 40 }, dataDisks: disks,
   }))).instanceIdSet as string[])[0]!;
   const both = [plain, prepaid];
   await call("DescribeInstances", { instanceIds: both });
@@ -64,7 +76,9 @@ async function scenario(): Promise<void> {
   clock.advance(TEST_DURATIONS.bandwidthChangeMs);
   await call("AssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
   await call("UnAssociateSecurityGroupInstance", { instanceId: plain, securityGroupId: "sg-contract" });
-  await call("InquiryPriceCreateInstance", { ...createBody({ password: undefined }), dataDisks: [{ diskSize: 50 }] });
+  await call("InquiryPriceCreateInstance", {
+    ...createBody({ password: undefined }), dataDisks: [{ diskSize: 50 }, ...disks], ...(in2026 ? { instanceCount: 2 } : {}),
+  });
   await call("InquiryPriceCreateInstance", createBody({
     password: undefined, internetChargeType: "ByInstanceBandwidth95", instanceChargeType: "PREPAID", instanceChargePrepaid: { period: 1 },
   }));
@@ -77,12 +91,13 @@ async function scenario(): Promise<void> {
   clock.advance(TEST_DURATIONS.rebootMs);
   await call("StopInstances", { instanceIds: [plain], forceShutdown: true });
   clock.advance(TEST_DURATIONS.stoppingMs);
-  await call("ResetInstance", { instanceId: plain, password: "Re5et`pass" });
+  await call("ResetInstance", { instanceId: plain, password: "Re5et`pass", ...(in2026 ? { instanceName: "rebuilt" } : {}) });
   clock.advance(TEST_DURATIONS.rebuildingMs);
   await call("StopInstances", { instanceIds: [plain] });
   clock.advance(TEST_DURATIONS.stoppingMs);
   await call("StartInstances", { instanceIds: [plain] });
   clock.advance(TEST_DURATIONS.bootingMs);
+  if (in2026) await call("DescribeVncUrl", { instanceId: plain });
 
   await call("TerminateInstance", { instanceId: prepaid });
   await call("TerminateInstance", { instanceId: plain });
@@ -93,22 +108,28 @@ async function scenario(): Promise<void> {
   await call("CreateInstances", createBody({ password: "short" }));
 }
 
+const runs = new Map<VmApiVersion, Run>();
 beforeAll(async () => {
-  sim = await startTestSim({ clock: clock.fn });
-  await scenario();
+  for (const version of VM_API_VERSIONS) {
+    const clock = new FakeClock();
+    const run = new Run(await startTestSim({ clock: clock.fn }), version, clock);
+    runs.set(version, run);
+    await scenario(run);
+  }
 });
 afterAll(stopAll);
 
-const successes = (action: string) => answers.filter((a) => a.action === action && a.reply.status === 200);
+describe.each([...VM_API_VERSIONS])("in VM API %s the simulator answers exactly as Zenlayer's SDK types the wire", (version) => {
+  const tables = RESPONSE_FIELDS_BY_VERSION[version];
+  const run = () => runs.get(version)!;
 
-describe("the simulator answers exactly as Zenlayer's SDK types the wire", () => {
-  it("has a field table for every action it serves, and nothing else", () => {
-    expect(Object.keys(RESPONSE_FIELDS).sort()).toEqual([...ACTION_NAMES].sort());
+  it("has a field table for every action it serves in this version, and nothing else", () => {
+    expect(Object.keys(tables).sort()).toEqual(vmActionNames(version).sort());
   });
 
-  it.each([...ACTION_NAMES])("%s: every answer matches the table", (action) => {
-    const schema = strictSchema(RESPONSE_FIELDS[action]!);
-    const replies = successes(action);
+  it.each(Object.keys(tables))("%s: every answer matches the table", (action) => {
+    const schema = strictSchema(tables[action]!);
+    const replies = run().successes(action);
     expect(replies.length).toBeGreaterThan(0);
     for (const { params, reply } of replies) {
       const parsed = schema.safeParse(reply.body.response);
@@ -117,15 +138,15 @@ describe("the simulator answers exactly as Zenlayer's SDK types the wire", () =>
     }
   });
 
-  it.each([...ACTION_NAMES])("%s: every field of the table was seen", (action) => {
-    const table = RESPONSE_FIELDS[action]!;
-    const seen = new Set(successes(action).flatMap(({ reply }) => presentPaths(table, reply.body.response)));
+  it.each(Object.keys(tables))("%s: every field of the table was seen", (action) => {
+    const table = tables[action]!;
+    const seen = new Set(run().successes(action).flatMap(({ reply }) => presentPaths(table, reply.body.response)));
     const unseen = flattenFields(table).map(({ path }) => path).filter((path) => !seen.has(path));
     expect(unseen).toEqual([]);
   });
 
   it("sends every error in the SDK's ErrorResponse shape", () => {
-    const errors = answers.filter((a) => a.reply.status !== 200);
+    const errors = run().answers.filter((a) => a.reply.status !== 200);
     // The prepaid terminate, the second terminate of a released instance and the bad password.
     expect(errors.map((e) => e.reply.body.code)).toEqual([
       "UNSUPPORTED_OPERATION_INSTANCE_CHARGE_TYPE", "UNSUPPORTED_OPERATION_INSTANCE_BEING_RECYCLE", "INVALID_PASSWORD_MALFORMED",
@@ -134,8 +155,29 @@ describe("the simulator answers exactly as Zenlayer's SDK types the wire", () =>
   });
 
   it("sends imageSize as a string and osType in lower case", async () => {
-    const images = successes("DescribeImages").flatMap(({ reply }) => reply.body.response.dataSet as { imageSize: unknown; osType: string }[]);
+    const images = run().successes("DescribeImages").flatMap(({ reply }) => reply.body.response.dataSet as { imageSize: unknown; osType: string }[]);
     expect(images.every((image) => typeof image.imageSize === "string" && /^\d+$/.test(image.imageSize))).toBe(true);
     expect(new Set(images.map((image) => image.osType))).toEqual(new Set(["linux", "windows"]));
+  });
+});
+
+describe("what only 2026-04-01 sends", () => {
+  const run = () => runs.get("2026-04-01")!;
+
+  it("CreateInstances pairs each new instance with the data disks created with it, and answers [] without data disks", async () => {
+    const created = run().successes("CreateInstances").map(({ reply }) => reply.body.response as { instanceIdSet: string[]; instances: { instanceId: string; diskIdSet: string[] }[] });
+    const [plain, prepaid] = created;
+    expect(plain!.instances).toEqual([]);
+    expect(prepaid!.instances[0]!.diskIdSet).toHaveLength(2);
+    const described = await run().call("DescribeInstances", { instanceIds: [prepaid!.instanceIdSet[0]] });
+    const disks = (described.dataSet as { dataDisks: { diskId: string }[] }[])[0]!.dataDisks.map((d) => d.diskId);
+    expect(disks).toEqual(prepaid!.instances[0]!.diskIdSet);
+  });
+
+  it("InquiryPriceCreateInstance prices every kind of data disk with its amount, for every instance asked for", () => {
+    const [quote] = run().successes("InquiryPriceCreateInstance").map(({ reply }) => reply.body.response);
+    expect(quote.dataDiskPrices.map((d: { diskSize: number; diskAmount: number }) => [d.diskSize, d.diskAmount])).toEqual([[50, 1], [100, 2]]);
+    const single = runs.get("2023-03-13")!.successes("InquiryPriceCreateInstance")[0]!.reply.body.response;
+    expect(quote.instancePrice.unitPrice).toBeCloseTo(2 * single.instancePrice.unitPrice, 6);
   });
 });

@@ -163,3 +163,34 @@ describe("CreateInstances", () => {
     expect(ids.map((id) => sim.control.getInstance(id)?.instanceStatus)).toEqual(["CREATE_FAILED", "DEPLOYING"]);
   });
 });
+
+describe("CreateInstances parameters of 2026-04-01", () => {
+  const in2026 = (overrides: Record<string, unknown>) => callApi(sim, "CreateInstances", createBody(overrides), { clock: clock.fn, version: "2026-04-01" });
+
+  it("creates diskAmount identical data disks per entry, at most 10 in all", async () => {
+    const reply = await in2026({ dataDisks: [{ diskSize: 50, diskAmount: 3 }, { diskSize: 80, diskCategory: "Basic NVMe SSD" }] });
+    expect(reply.status).toBe(200);
+    const [created] = reply.body.response.instances;
+    const disks = (await describeOne(created.instanceId)).dataDisks;
+    expect(disks.map((d: { diskSize: number; diskCategory: string }) => [d.diskSize, d.diskCategory])).toEqual([
+      [50, "Standard NVMe SSD"], [50, "Standard NVMe SSD"], [50, "Standard NVMe SSD"], [80, "Basic NVMe SSD"],
+    ]);
+    expect(created.diskIdSet).toEqual(disks.map((d: { diskId: string }) => d.diskId));
+    const tooMany = await in2026({ dataDisks: [{ diskSize: 50, diskAmount: 6 }, { diskSize: 50, diskAmount: 5 }] });
+    expect([tooMany.status, tooMany.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+  });
+
+  it("accepts a CIDR address block, and refuses a start address without one", async () => {
+    expect((await in2026({ cidrBlockId: "cidr-1", startCidrIpv4: "203.0.113.8", instanceChargePostpaid: { period: 1 } })).status).toBe(200);
+    const alone = await in2026({ startCidrIpv4: "203.0.113.8" });
+    expect([alone.status, alone.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+  });
+
+  it("refuses each of them in 2023-03-13, naming the version that has it", async () => {
+    for (const extra of [{ dataDisks: [{ diskSize: 50, diskAmount: 2 }] }, { cidrBlockId: "cidr-1" }, { instanceChargePostpaid: { period: 1 } }]) {
+      const reply = await create(extra);
+      expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+      expect(reply.body.message).toMatch(/is a parameter of CreateInstances in VM API 2026-04-01, not in 2023-03-13/);
+    }
+  });
+});

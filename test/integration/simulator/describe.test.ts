@@ -34,6 +34,18 @@ describe("DescribeInstances", () => {
     expect((await ok(sim, "DescribeInstances", { tagKeys: ["batch"] })).totalCount).toBe(25);
   });
 
+  it("matches every name with the prefix when instanceName ends in *, and refuses more than 20 tag filters", async () => {
+    const names = async (instanceName: string) => (await ok(sim, "DescribeInstances", { instanceName, pageSize: 100 })).dataSet.map((i: { instanceName: string }) => i.instanceName);
+    expect(await names("vm-2*")).toEqual(["vm-2", "vm-20", "vm-21", "vm-22", "vm-23", "vm-24", "vm-25"]);
+    expect(await names("stopped*")).toEqual(["stopped-one"]);
+    expect(await names("vm-2")).toEqual(["vm-2"]);
+    const keys = Array.from({ length: 21 }, (_, i) => `k${i}`);
+    for (const filter of [{ tagKeys: keys }, { tags: keys.map((key) => ({ key, value: "" })) }]) {
+      const reply = await callApi(sim, "DescribeInstances", filter);
+      expect([reply.status, reply.body.code]).toEqual([400, "INVALID_PARAMETER_VALUE"]);
+    }
+  });
+
   it("returns an empty list, not an error, for unknown ids", async () => {
     expect(await ok(sim, "DescribeInstances", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
     expect(await ok(sim, "DescribeInstancesStatus", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
@@ -47,14 +59,16 @@ describe("DescribeInstances", () => {
 });
 
 describe("catalogue actions", () => {
-  it("lists zones, optionally filtered", async () => {
-    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] })).zoneSet).toEqual([{ zoneId: "FRA-A", zoneName: "Frankfurt A" }]);
+  it("lists zones and their capabilities, optionally filtered; the network line only in 2026-04-01", async () => {
+    const frankfurt = { zoneId: "FRA-A", zoneName: "Frankfurt A", supportSecurityGroup: true, supportNetworkType: "VPC", supportIpv6: false, supportCpuPassThrough: false };
+    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] })).zoneSet).toEqual([frankfurt]);
+    expect((await ok(sim, "DescribeZones", { zoneIds: ["FRA-A"] }, { version: "2026-04-01" })).zoneSet).toEqual([{ ...frankfurt, networkLineType: "Cogent" }]);
   });
 
   it("lists instance type quotas per zone with cpu, memory, charge types and bandwidth limit", async () => {
     const { instanceTypeQuotaSet } = await ok(sim, "DescribeZoneInstanceConfigInfos", { instanceChargeType: "POSTPAID", zoneId: "SEL-A" });
     expect(instanceTypeQuotaSet).toHaveLength(INSTANCE_TYPES.length);
-    expect(instanceTypeQuotaSet[0]).toMatchObject({ zoneId: "SEL-A", instanceType: "c.1c2g", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200 });
+    expect(instanceTypeQuotaSet[0]).toMatchObject({ zoneId: "SEL-A", instanceType: "c.1c2g", cpuCount: 1, memory: 2, internetMaxBandwidthOutLimit: 200, frequency: "2.5GHz" });
     expect(instanceTypeQuotaSet[0].internetChargeTypes).toHaveLength(5);
     const missing = await callApi(sim, "DescribeZoneInstanceConfigInfos", {});
     expect([missing.status, missing.body.code]).toEqual([400, "MISSING_PARAMETER"]);
@@ -63,7 +77,7 @@ describe("catalogue actions", () => {
   it("lists images with the documented fields, filtered by os type, name and ids", async () => {
     const all = await ok(sim, "DescribeImages", { zoneId: "SEL-A" });
     expect(all.totalCount).toBe(IMAGES.length);
-    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["category", "imageId", "imageName", "imageSize", "imageStatus", "imageType", "osType"]);
+    expect(Object.keys(all.dataSet[0]).sort()).toEqual(["category", "imageDescription", "imageId", "imageName", "imageSize", "imageStatus", "imageType", "imageVersion", "osType"]);
     expect(all.dataSet.every((i: { imageId: string }) => /^img-[A-Za-z0-9]{25}$/.test(i.imageId))).toBe(true);
     expect((await ok(sim, "DescribeImages", { osType: "windows" })).dataSet.map((i: { category: string }) => i.category)).toEqual(["Windows"]);
     expect((await ok(sim, "DescribeImages", { imageName: "Debian 12 64bit" })).totalCount).toBe(1);
