@@ -10,9 +10,11 @@ const EXACT_FILTERS = ["zoneId", "resourceGroupId", "instanceType", "internetCha
 /** Filters that list addresses; an instance matches when it has any of them. */
 const LIST_FILTERS = ["publicIpAddresses", "privateIpAddresses"] as const;
 
-/** Reads the filters of DescribeInstances (every one the SDK's request has) into one predicate; every filter given must match. */
+/**
+ * Reads the filters of DescribeInstances (every one the SDK's request has, but the ids, which pick
+ * the candidates) into one predicate; every filter given must match.
+ */
 function filterFrom(params: Params): (live: LiveInstance) => boolean {
-  const ids = optStringArray(params, "instanceIds", MAX_IDS);
   const status = optString(params, "instanceStatus");
   const name = optString(params, "instanceName", 1000);
   const tagKeys = optStringArray(params, "tagKeys", REQUEST_LIMITS.tagFiltersMax);
@@ -29,7 +31,6 @@ function filterFrom(params: Params): (live: LiveInstance) => boolean {
   });
   const securityGroupId = optString(params, "securityGroupId");
   return ({ record, status: current }) =>
-    (!ids || ids.includes(record.instanceId)) &&
     (!status || current === status) &&
     nameMatches(record.instanceName) &&
     equalities.every((matches) => matches(record)) &&
@@ -54,7 +55,11 @@ function nameFilter(name: string | undefined): (instanceName: string) => boolean
 
 /** DescribeInstances: filtered, paged InstanceInfo in creation order; unknown ids simply match nothing. */
 export const DescribeInstances: ActionHandler = (params, ctx) => {
+  const ids = optStringArray(params, "instanceIds", MAX_IDS);
   const matches = filterFrom(params);
-  const found = ctx.store.list(ctx.now).filter(matches);
-  return page(found.map((live) => toInstanceInfo(live.record, live.status)), params);
+  // By id, only the instances named are read; the fleet is listed only when no ids are given.
+  const found = (ids ? ctx.store.getMany(ids, ctx.now) : ctx.store.list(ctx.now)).filter(matches);
+  // The page is cut first, so that a page costs its own instances' shapes, not the fleet's.
+  const { totalCount, dataSet } = page(found, params);
+  return { totalCount, dataSet: dataSet.map((live) => toInstanceInfo(live.record, live.status)) };
 };

@@ -51,6 +51,20 @@ describe("DescribeInstances", () => {
     expect(await ok(sim, "DescribeInstancesStatus", { instanceIds: ["ins-unknown"] })).toMatchObject({ totalCount: 0, dataSet: [] });
   });
 
+  it("answers ids asked in any order, repeated or unknown, once each in creation order, with the other filters and paging", async () => {
+    const all = (await ok(sim, "DescribeInstances", { pageSize: 100 })).dataSet.map((i: { instanceId: string }) => i.instanceId);
+    const asked = [all[7], "ins-unknown", all[2], all[7], all[0]];
+    const byId = await ok(sim, "DescribeInstances", { instanceIds: asked });
+    expect(byId.totalCount).toBe(3);
+    expect(byId.dataSet.map((i: { instanceId: string }) => i.instanceId)).toEqual([all[0], all[2], all[7]]);
+    const statuses = await ok(sim, "DescribeInstancesStatus", { instanceIds: asked });
+    expect(statuses.dataSet.map((i: { instanceId: string }) => i.instanceId)).toEqual([all[0], all[2], all[7]]);
+    const secondPage = await ok(sim, "DescribeInstances", { instanceIds: asked, pageSize: 2, pageNum: 2 });
+    expect([secondPage.totalCount, secondPage.dataSet.map((i: { instanceId: string }) => i.instanceId)]).toEqual([3, [all[7]]]);
+    // vm-1 and vm-3 are in SEL-A, vm-8 is not.
+    expect((await ok(sim, "DescribeInstances", { instanceIds: asked, zoneId: "SEL-A" })).totalCount).toBe(2);
+  });
+
   it("reports statuses with DescribeInstancesStatus", async () => {
     const all = await ok(sim, "DescribeInstancesStatus", { pageSize: 100 });
     expect(all.totalCount).toBe(26);
