@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench`: prints measured figures (scripts/bench/bench.ts, poll-schedule.ts, in-place.ts
-# and plugin-startup.ts); with a script as the first argument, runs that benchmark alone
-# (`npm run bench:prices`, `bash scripts/bench.sh scripts/bench/poll-schedule.ts`).
+# `npm run bench`: prints measured figures (scripts/bench/bench.ts, poll-schedule.ts, in-place.ts,
+# plugin-startup.ts and scale.ts); with a script as the first argument, runs that benchmark alone
+# (`npm run bench:prices`, `bash scripts/bench.sh scripts/bench/poll-schedule.ts`,
+# `bash scripts/bench.sh scripts/bench/scale.ts --counts 20 --sim 200`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -12,4 +13,5 @@ esac
 node -r ts-node/register/transpile-only scripts/bench/bench.ts "$@"
 node -r ts-node/register/transpile-only scripts/bench/poll-schedule.ts
 node -r ts-node/register/transpile-only scripts/bench/in-place.ts
-exec node -r ts-node/register/transpile-only scripts/bench/plugin-startup.ts
+node -r ts-node/register/transpile-only scripts/bench/plugin-startup.ts
+exec node -r ts-node/register/transpile-only scripts/bench/scale.ts "$@"

@@ -117,7 +117,7 @@ export interface InstanceArgs {
 export interface SystemDiskOutput { diskId?: string; diskSize?: number; diskCategory?: string }
 
 /** Every output key, seeded as undefined so the engine fills them (pulumi/pulumi#12160). */
-const OUTPUT_KEYS = [
+export const OUTPUT_KEYS = [
   "instanceId", "instanceStatus", "publicIpAddresses", "privateIpAddresses", "cpuCount", "memory", "imageName",
   "createTime", "expiredTime", "systemDisk", "zoneId", "instanceType", "imageId", "instanceName", "password", "keyId",
   "instanceChargeType", "instanceChargePrepaid", "internetChargeType", "internetMaxBandwidthOut", "trafficPackageSize",

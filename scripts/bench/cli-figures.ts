@@ -13,7 +13,7 @@ import { DEFAULT_DURATIONS, startSimulator, type Durations } from "../../simulat
 import { timed } from "./measure";
 
 /** A program of `count` dynamic resources whose provider does nothing: the engine's own cost. */
-function noopProgram(count: number): string {
+export function noopProgram(count: number): string {
   return `
 import * as pulumi from "@pulumi/pulumi";
 const noop: pulumi.dynamic.ResourceProvider = {
@@ -43,11 +43,12 @@ export interface CliFigures {
   state: { count: number; providerBytes: number; exportedBytes: number; bytesPerInstance: number };
 }
 
-const ZERO: Durations = Object.fromEntries(Object.keys(DEFAULT_DURATIONS).map((k) => [k, 0])) as unknown as Durations;
+/** Every simulated state duration zero: the provider's own cost, not the simulated API's waits. */
+export const ZERO_DURATIONS: Durations = Object.fromEntries(Object.keys(DEFAULT_DURATIONS).map((k) => [k, 0])) as unknown as Durations;
 
 /** Runs both programs (instances first, then the floor, each once warmed up) and a state export of `stateCount` instances. */
 export async function cliFigures(count: number, stateCount: number): Promise<CliFigures> {
-  const sim = await startSimulator({ port: 0, durations: ZERO });
+  const sim = await startSimulator({ port: 0, durations: ZERO_DURATIONS });
   const stacks: TestStack[] = [];
   try {
     // Production tuning: no poll-interval override.

@@ -40,7 +40,7 @@ export class TestStack {
   }
 
   /** Runs `pulumi <args>` in the program folder on this stack. */
-  pulumi(args: string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<RunResult> {
+  pulumi(args: string[], options: { allowFailure?: boolean; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
     return run("pulumi", [...args, "--non-interactive", "--stack", this.stackName], { cwd: this.dir, env: this.env, ...options });
   }
 
