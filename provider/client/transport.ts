@@ -2,7 +2,9 @@
  * One signed HTTP attempt over got. Signing happens here, per attempt, so every retry carries a
  * fresh X-ZC-Timestamp (the server bounds clock skew) and a signature over exactly the bytes sent.
  */
-import got, { RequestError } from "got";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import type { Got } from "got";
 import type { ResolvedClientConfig } from "./config";
 import type { RawResponse } from "./envelope";
 import { CLIENT_ERROR_CODES, redactSecrets } from "./errors";
@@ -57,27 +59,46 @@ export function buildHeaders(
   };
 }
 
-/** The production transport: got, with got's own retries off. */
-export function createGotTransport(config: ResolvedClientConfig): Transport {
-  const http = got.extend({
-    // got's retry is disabled on purpose: whether a POST may be repeated depends on the action and
-    // on whether the failure is ambiguous (retry-policy.ts), a CreateInstances may need a
-    // reconcile instead of a resend, and every attempt must be counted and reported. got would
-    // also replay the same signed headers; our loop re-signs each attempt.
+let gotModule: typeof import("got") | undefined;
+let sharedGot: Got | undefined;
+
+/** got, loaded on the first request: a process that never calls the API (a preview without prices) never loads it. */
+function loadGot(): typeof import("got") {
+  gotModule ??= require("got") as typeof import("got");
+  return gotModule;
+}
+
+/**
+ * The one got instance of the process, shared by every client (the provider's, and one per price
+ * inquiry): got merges its defaults once here instead of once per client, and every request goes
+ * through the same keep-alive connections. got's own features that the call loop does itself are
+ * off:
+ * - retries: whether a POST may be repeated depends on the action and on whether the failure is
+ *   ambiguous (retry-policy.ts), a CreateInstances may need a reconcile instead of a resend, and
+ *   every attempt must be counted and reported; got would also replay the same signed headers,
+ *   where our loop re-signs each attempt;
+ * - HTTP errors: error envelopes carry the code and request id, so every status is a response;
+ * - redirects: one would replay a signed request (and its body) to another place.
+ */
+function httpClient(): Got {
+  sharedGot ??= loadGot().default.extend({
     retry: { limit: 0 },
-    // Error envelopes carry the code and request id: read every status as a response.
     throwHttpErrors: false,
-    // A redirect would replay a signed request (and its body) to another place; treat it as an answer.
     followRedirect: false,
-    timeout: { request: config.requestTimeoutMs },
     responseType: "text",
+    agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
   });
+  return sharedGot;
+}
+
+/** The production transport: the shared got instance, with this client's timeout per attempt. */
+export function createGotTransport(config: ResolvedClientConfig): Transport {
   const secrets = [config.accessKeyPassword];
 
   return async (action, body, service = vmService(config)) => {
     const headers = buildHeaders(config, action, body, Math.floor(config.now() / 1000), service);
     try {
-      const res = await http.post(serviceUrl(config, service), { body, headers });
+      const res = await httpClient().post(serviceUrl(config, service), { body, headers, timeout: { request: config.requestTimeoutMs } });
       const retryAfter = res.headers["retry-after"];
       const contentType = res.headers["content-type"];
       return {
@@ -102,8 +123,10 @@ export function createGotTransport(config: ResolvedClientConfig): Transport {
 export function toNetworkFailure(error: unknown, timeoutMs: number, secrets: readonly string[]): NetworkFailure {
   const errno = errorCode(error);
   // got records when the socket connected; no connect time means nothing reached the server.
-  const connected = error instanceof RequestError ? error.timings?.connect !== undefined : true;
-  if (errno === "ETIMEDOUT" && error instanceof RequestError && error.name === "TimeoutError") {
+  // Only got raises a RequestError, so got is loaded when there is one to recognise.
+  const isGotError = gotModule !== undefined && error instanceof gotModule.RequestError;
+  const connected = isGotError ? error.timings?.connect !== undefined : true;
+  if (errno === "ETIMEDOUT" && isGotError && error.name === "TimeoutError") {
     return {
       code: CLIENT_ERROR_CODES.REQUEST_TIMEOUT,
       errno,
