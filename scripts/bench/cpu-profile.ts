@@ -22,7 +22,7 @@ export const PROVIDER_CATEGORIES: Category[] = [
   { name: "signing (HMAC, SHA-256)", matches: file(/client\/sign\.js$/) },
   { name: "schema parsing (zod)", matches: file(/node_modules\/zod\//) },
   { name: "response envelope + JSON", matches: file(/client\/(envelope|invoke|errors)\.js$/) },
-  { name: "HTTP client (got, node:http, sockets)", matches: file(/node_modules\/(got|@sindresorhus|cacheable|http2-wrapper|responselike|lowercase-keys|decompress-response|mimic-response|form-data-encoder|p-cancelable|@szmarczak|keyv|defer-to-connect|byte-counter|chunk-data)|client\/transport\.js$|^node:(_http|http|net|dns|tls|zlib)/) },
+  { name: "HTTP client (got, node:http, sockets)", matches: file(/node_modules\/(got|@sindresorhus|cacheable-lookup|cacheable-request|http2-wrapper|responselike|lowercase-keys|decompress-response|mimic-response|form-data-encoder|p-cancelable|@szmarczak|keyv|@keyv|defer-to-connect|byte-counter|chunk-data|normalize-url|get-stream|type-fest|is-stream)\/|client\/transport\.js$|^node:(_http|http|net|dns|tls|zlib)/) },
   { name: "rate limiter", matches: file(/client\/adaptive-rate\.js$/) },
   { name: "prices", matches: file(/lifecycle\/prices\//) },
   { name: "owner-tag / adopt / orphan lookups", matches: (url, fn) => /operations\/(adopt|orphans)\.js$/.test(url) || /findByOwner|listOwned/.test(fn) },
