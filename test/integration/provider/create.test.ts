@@ -36,8 +36,10 @@ describe("create against the simulator", () => {
   });
 
   it("keeps an instance that misses timeouts.create in state as a partial failure with its id", async () => {
-    h.sim.control.resetStats();
-    const pending = h.createVm({ timeouts: { create: "150ms" }, __provider: "serialized provider text" });
+    // An install far longer than the limit: the instance is still being created whenever the provider looks.
+    await h.stop();
+    h = await startHarness({ durations: { deployingMs: 60_000 } });
+    const pending = h.createVm({ timeouts: { create: "2s" }, __provider: "serialized provider text" });
     const error = await pending.catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
     // The engine stores these properties as the state; delete and refresh load the provider from them.
@@ -45,19 +47,20 @@ describe("create against the simulator", () => {
     expect(error.reasons).toEqual([error.message]);
     expect(error.properties).toMatchObject({ instanceId: error.id, zoneId: "SEL-A" });
     expect(["PENDING", "DEPLOYING"]).toContain(error.properties.instanceStatus);
-    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 150ms \(last status (PENDING|DEPLOYING)\).*kept in the stack/);
+    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 2s \(last status (PENDING|DEPLOYING)\).*kept in the stack/);
     expect(JSON.stringify(error.properties)).toContain(VM_PASSWORD); // an output; the engine marks it secret
     expect(error.message).not.toContain(VM_PASSWORD);
   });
 
   it("keeps the instance when status reads keep failing during the wait (partial state, no orphan)", async () => {
     h.sim.control.setFaults({ errorRate: 1, actions: ["DescribeInstancesStatus"] });
-    // Long enough for the first failed query (a few retries of a few ms each) on a loaded machine.
-    const error = await h.createVm({ timeouts: { create: "2s" } }).catch((e) => e);
+    // Long enough for the first failed query on a loaded machine: its retries, a few ms apart, wait
+    // for a fresh client's slow start like any other request.
+    const error = await h.createVm({ timeouts: { create: "6s" } }).catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
-    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 2s .*last status query failed: DescribeInstancesStatus failed: 5\d\d/);
+    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 6s .*last status query failed: DescribeInstancesStatus failed: 5\d\d/);
     expect(h.sim.control.getInstance(error.id)).toBeDefined();
-  });
+  }, 30_000);
 
   it("does not create a second instance when the answer to CreateInstances is lost", async () => {
     h.sim.control.setFaults({ loseResponseRate: 1, actions: ["CreateInstances"] });
