@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench`: prints measured figures (scripts/bench/bench.ts, in-place.ts and
-# plugin-startup.ts); with a script as the first argument, runs that benchmark alone
-# (`npm run bench:prices`).
+# `npm run bench`: prints measured figures (scripts/bench/bench.ts, in-place.ts,
+# plugin-startup.ts and, unless --no-cli, concurrent-stacks.ts); with a script as the first
+# argument, runs that benchmark alone with the options after it (`npm run bench:prices`,
+# `npm run bench:stacks -- --stacks 5 --instances 10`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -11,4 +12,8 @@ case "${1:-}" in
 esac
 node -r ts-node/register/transpile-only scripts/bench/bench.ts "$@"
 node -r ts-node/register/transpile-only scripts/bench/in-place.ts
-exec node -r ts-node/register/transpile-only scripts/bench/plugin-startup.ts
+node -r ts-node/register/transpile-only scripts/bench/plugin-startup.ts
+case " $* " in
+  *" --no-cli "*) ;;
+  *) node -r ts-node/register/transpile-only scripts/bench/concurrent-stacks.ts ;;
+esac

@@ -13,7 +13,7 @@ import { DEFAULT_DURATIONS, startSimulator, type Durations } from "../../simulat
 import { timed } from "./measure";
 
 /** A program of `count` dynamic resources whose provider does nothing: the engine's own cost. */
-function noopProgram(count: number): string {
+export function noopProgram(count: number): string {
   return `
 import * as pulumi from "@pulumi/pulumi";
 const noop: pulumi.dynamic.ResourceProvider = {
