@@ -5,8 +5,8 @@
  *
  * - Slow start: the bucket begins small (START_RATE requests/s, as many at once) and every request
  *   the server accepts while the bucket held back the sending (the request waited for it, or
- *   others did) adds SLOW_START_STEP requests/s, so a sender with work queued doubles its rate in
- *   well under a second and a lone client on a fast account is slowed only for its first moments. Several processes starting together on one
+ *   others did) adds SLOW_START_STEP requests/s, so a sender with work queued doubles its rate
+ *   about every 0.7 s and a lone client on a fast account is slowed only for its first seconds. Several processes starting together on one
  *   account (a stack each) thus do not each fire their whole backlog at once, which the account's
  *   limit would refuse before any of them had heard of it.
  * - The first throttle ends the slow start; every throttle cuts the rate multiplicatively (once per
