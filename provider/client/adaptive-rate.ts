@@ -4,9 +4,10 @@
  * connection.
  *
  * - Slow start: the bucket begins small (START_RATE requests/s, as many at once) and every request
- *   the server accepts while the bucket held back the sending (the request waited for it, or
- *   others did) adds SLOW_START_STEP requests/s, so a sender with work queued doubles its rate
- *   about every 0.7 s and a lone client on a fast account is slowed only for its first seconds. Several processes starting together on one
+ *   the server accepts adds SLOW_START_STEP requests/s, so a sender with work queued doubles its
+ *   rate about every 0.7 s, and a process that has been heard for a while (its status polls, say)
+ *   meets its next burst with the rate those successes earned: the slow start holds back the
+ *   opening of a process, when it knows nothing of the account, and little after. Several processes starting together on one
  *   account (a stack each) thus do not each fire their whole backlog at once, which the account's
  *   limit would refuse before any of them had heard of it.
  * - The first throttle ends the slow start; every throttle cuts the rate multiplicatively (once per
@@ -22,7 +23,7 @@
 
 /** The rate a bucket starts at (requests/s), and how many requests it lets go at once at first. */
 export const START_RATE = 2;
-/** Requests/s added for each request accepted while others waited for the bucket (slow start). */
+/** Requests/s added for each request the server accepts (slow start). */
 export const SLOW_START_STEP = 1;
 /** The fraction of the rate kept on a throttle. */
 const DECREASE_FACTOR = 0.7;
@@ -45,8 +46,6 @@ export interface RateFeedback {
   retryAfterMs?: number;
   /** When the request was sent (ms); throttles of requests sent before the last cut do not cut again. */
   sentAtMs: number;
-  /** The request waited for the bucket, or others did when it was answered: the rate, not the caller's work, limits the sending. */
-  limited?: boolean;
 }
 
 /** A read-only view, for messages and tests. */
@@ -106,8 +105,7 @@ export class AdaptiveSendRate {
       return;
     }
     if (this.#slowStart) {
-      // Growing only while callers queue: a client sending little proves nothing about the limit.
-      if (feedback.limited) this.#setRate(nowMs, this.#rate + SLOW_START_STEP);
+      this.#setRate(nowMs, this.#rate + SLOW_START_STEP);
       return;
     }
     this.#setRate(nowMs, Math.min(this.#cubic(nowMs), 2 * this.#measured));

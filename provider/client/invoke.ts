@@ -69,7 +69,7 @@ export async function invoke<S extends z.ZodType, R = never>(
   let totalDelayMs = 0;
 
   for (let attempt = 1; ; attempt++) {
-    const waited = ctx.sendQueue ? await ctx.sendQueue.acquire(config) : false;
+    if (ctx.sendQueue) await ctx.sendQueue.acquire(config);
     const sentAtMs = config.now();
     ctx.stats.count(action);
     const outcome = await (options.service ? ctx.transport(action, body, options.service) : ctx.transport(action, body));
@@ -77,7 +77,7 @@ export async function invoke<S extends z.ZodType, R = never>(
       ? interpretResponse(outcome.response, schema, config.now(), secrets)
       : { ok: false, failure: { code: outcome.failure.code, apiMessage: outcome.failure.detail, errno: outcome.failure.errno, requestSent: outcome.failure.requestSent } };
     if (result.ok) {
-      ctx.sendQueue?.record(config.now(), { throttled: false, sentAtMs, waited });
+      ctx.sendQueue?.record(config.now(), { throttled: false, sentAtMs });
       return result.value;
     }
 
@@ -86,7 +86,7 @@ export async function invoke<S extends z.ZodType, R = never>(
     // Only answers from the server say anything about its limit; a lost connection does not.
     if (outcome.kind === "response") {
       ctx.sendQueue?.record(config.now(), {
-        throttled: cls === "THROTTLING", sentAtMs, waited, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+        throttled: cls === "THROTTLING", sentAtMs, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
       });
     }
     const record: AttemptRecord = { attempt, code: failure.code };

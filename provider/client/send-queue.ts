@@ -27,28 +27,23 @@ export class SendQueue {
   }
 
   /**
-   * Resolves when a request may leave: true when it had to wait. The releasing loop sleeps with the
-   * clock of the caller that started it: every caller of one process shares one clock.
+   * Resolves when a request may leave. The releasing loop sleeps with the clock of the caller that
+   * started it: every caller of one process shares one clock.
    */
-  async acquire(clock: QueueClock): Promise<boolean> {
+  async acquire(clock: QueueClock): Promise<void> {
     if (this.#waiting.length === 0 && this.rate.waitMs(clock.now()) === 0) {
       this.rate.take(clock.now());
-      return false;
+      return;
     }
     await new Promise<void>((resolve) => {
       this.#waiting.push(resolve);
       if (!this.#releasing) void this.#release(clock);
     });
-    return true;
   }
 
-  /**
-   * Adjusts the rate after a response (see AdaptiveSendRate.record). `waited`: what `acquire` said
-   * for the request; callers queued now count too.
-   */
-  record(nowMs: number, feedback: Omit<RateFeedback, "limited"> & { waited: boolean }): void {
-    const { waited, ...rest } = feedback;
-    this.rate.record(nowMs, { ...rest, limited: waited || this.#waiting.length > 0 });
+  /** Adjusts the rate after a response (see AdaptiveSendRate.record). */
+  record(nowMs: number, feedback: RateFeedback): void {
+    this.rate.record(nowMs, feedback);
   }
 
   async #release(clock: QueueClock): Promise<void> {

@@ -32,7 +32,9 @@ export class VmClient implements VmApi, PriceApi {
   constructor(options: ClientOptions = {}, transport?: Transport) {
     this.#config = resolveClientConfig(options);
     this.#transport = transport ?? createGotTransport(this.#config);
-    this.#sendQueue = this.#config.adaptiveRate ? sharedSendQueue(this.#config.endpoint, this.#config.accessKeyId) : undefined;
+    this.#sendQueue = this.#config.adaptiveRate
+      ? options.sendQueue ?? sharedSendQueue(this.#config.endpoint, this.#config.accessKeyId)
+      : undefined;
   }
 
   get #ctx(): InvokeContext {
