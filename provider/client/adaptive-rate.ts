@@ -1,16 +1,30 @@
 /**
  * Adaptive sending rate: a client-side token bucket whose rate follows the server's throttling, in
- * the manner of the AWS SDKs' "adaptive" retry mode. Until the first throttle nothing waits; a
- * throttle cuts the rate multiplicatively and starts the bucket; successes grow the rate back along
- * a cubic curve (slowly near the rate that was throttled, faster away from it), capped at twice the
- * rate the server accepted. A Retry-After holds every caller sharing the bucket, not just the one
- * that was refused.
+ * the manner of the AWS SDKs' "adaptive" retry mode, opened by a slow start as TCP opens a
+ * connection.
  *
- * Many processes (one per stack) can share one account's limit: each finds its share by backing
- * off, and none needs to know about the others. Pure state: the caller passes the time and does the
- * waiting, so the clock is the caller's and tests drive it.
+ * - Slow start: the bucket begins small (START_RATE requests/s, as many at once) and every request
+ *   the server accepts adds SLOW_START_STEP requests/s, so a sender with work queued doubles its
+ *   rate about every 0.7 s, and a process that has been heard for a while (its status polls, say)
+ *   meets its next burst with the rate those successes earned: the slow start holds back the
+ *   opening of a process, when it knows nothing of the account, and little after. Several processes starting together on one
+ *   account (a stack each) thus do not each fire their whole backlog at once, which the account's
+ *   limit would refuse before any of them had heard of it.
+ * - The first throttle ends the slow start; every throttle cuts the rate multiplicatively (once per
+ *   episode: refusals of requests already in flight do not cut again) and its Retry-After holds
+ *   every caller sharing the bucket, not just the one that was refused. Successes grow the rate
+ *   back along a cubic curve (slowly near the rate that was throttled, faster away from it), capped
+ *   at twice the rate the server accepted.
+ *
+ * Many processes can share one account's limit: each finds its share by backing off, and none
+ * needs to know about the others. Pure state: the caller passes the time and does the waiting
+ * (send-queue.ts), so the clock is the caller's and tests drive it.
  */
 
+/** The rate a bucket starts at (requests/s), and how many requests it lets go at once at first. */
+export const START_RATE = 2;
+/** Requests/s added for each request the server accepts (slow start). */
+export const SLOW_START_STEP = 1;
 /** The fraction of the rate kept on a throttle. */
 const DECREASE_FACTOR = 0.7;
 /** How fast the cubic curve climbs back (requests/s per s³). */
@@ -36,9 +50,9 @@ export interface RateFeedback {
 
 /** A read-only view, for messages and tests. */
 export interface SendRateState {
-  /** False until the first throttle: no request has waited yet. */
-  active: boolean;
-  /** Requests per second the bucket refills at (0 while inactive). */
+  /** True until the first throttle. */
+  slowStart: boolean;
+  /** Requests per second the bucket refills at. */
   ratePerSecond: number;
   /** Requests per second the server accepted, smoothed. */
   measuredPerSecond: number;
@@ -46,11 +60,12 @@ export interface SendRateState {
 
 /** One bucket; share it among every call that counts against the same limit. */
 export class AdaptiveSendRate {
-  #active = false;
-  #rate = 0;
-  #capacity = 0;
-  #tokens = 0;
-  #refilledAtMs = 0;
+  #slowStart = true;
+  #rate = START_RATE;
+  #capacity = Math.max(MIN_CAPACITY, START_RATE);
+  #tokens = Math.max(MIN_CAPACITY, START_RATE);
+  /** Unset until the first use: the bucket starts full whatever the caller's clock reads. */
+  #refilledAtMs: number | undefined;
   /** No request leaves before this (a Retry-After). */
   #holdUntilMs = 0;
   /** The rate a throttle was met at, the top of the cubic curve. */
@@ -58,20 +73,20 @@ export class AdaptiveSendRate {
   #lastCutAtMs = Number.NEGATIVE_INFINITY;
   #measured = 0;
   #intervalStartS: number | undefined;
-  #sentInInterval = 0;
+  #acceptedInInterval = 0;
 
-  /**
-   * Takes a token for a request to be sent at `nowMs` and returns how long to wait first (ms).
-   * Always 0 before the first throttle. Waiting callers are spaced by reservation: each takes its
-   * token now, possibly into debt, so a crowd leaves one by one rather than together.
-   */
-  reserve(nowMs: number): number {
-    if (!this.#active) return 0;
+  /** Milliseconds until a request may leave, from `nowMs` (0: now); takes nothing. */
+  waitMs(nowMs: number): number {
+    this.#refill(nowMs);
+    const held = Math.max(0, this.#holdUntilMs - nowMs);
+    const short = Math.max(0, 1 - this.#tokens);
+    return Math.ceil(held + (short / this.#rate) * 1000);
+  }
+
+  /** Takes the token of a request leaving at `nowMs` (after `waitMs` said 0). */
+  take(nowMs: number): void {
     this.#refill(nowMs);
     this.#tokens -= 1;
-    const held = Math.max(0, this.#holdUntilMs - nowMs);
-    const debtMs = this.#tokens < 0 ? (-this.#tokens / this.#rate) * 1000 : 0;
-    return Math.ceil(held + debtMs);
   }
 
   /** Adjusts the rate after a response arrived at `nowMs`. */
@@ -82,33 +97,34 @@ export class AdaptiveSendRate {
       if (feedback.retryAfterMs !== undefined) this.#holdUntilMs = Math.max(this.#holdUntilMs, nowMs + feedback.retryAfterMs);
       // Requests already in flight when the rate was cut report the same congestion: one cut per episode.
       if (feedback.sentAtMs < this.#lastCutAtMs) return;
-      this.#refill(nowMs);
-      const base = this.#active ? Math.min(this.#measured, this.#rate) : this.#firstEstimate();
+      const base = Math.min(this.#rate, this.#acceptedEstimate());
+      this.#slowStart = false;
       this.#rateAtThrottle = base;
       this.#lastCutAtMs = nowMs;
-      if (!this.#active) {
-        this.#active = true;
-        this.#refilledAtMs = nowMs;
-      }
       this.#setRate(nowMs, base * DECREASE_FACTOR);
       return;
     }
-    if (!this.#active) return;
+    if (this.#slowStart) {
+      this.#setRate(nowMs, this.#rate + SLOW_START_STEP);
+      return;
+    }
     this.#setRate(nowMs, Math.min(this.#cubic(nowMs), 2 * this.#measured));
   }
 
   /**
-   * The accepted rate at the first throttle. A burst can meet it before any measuring interval has
-   * ended; the requests accepted so far, taken as one second's worth, are then a cautious guess,
-   * far closer to the limit than the floor (which would crawl back for seconds).
+   * The accepted rate at a throttle. A burst can meet it before any measuring interval has ended;
+   * the requests accepted so far, taken as one second's worth, are then a cautious guess, far
+   * closer to the limit than the floor (which would crawl back for seconds); with none accepted
+   * yet, the bucket's own rate is all there is to go on.
    */
-  #firstEstimate(): number {
-    return this.#measured > 0 ? this.#measured : this.#sentInInterval;
+  #acceptedEstimate(): number {
+    if (this.#measured > 0) return this.#measured;
+    return this.#acceptedInInterval > 0 ? this.#acceptedInInterval : this.#rate;
   }
 
   /** The current figures. */
   get state(): SendRateState {
-    return { active: this.#active, ratePerSecond: this.#active ? this.#rate : 0, measuredPerSecond: this.#measured };
+    return { slowStart: this.#slowStart, ratePerSecond: this.#rate, measuredPerSecond: this.#measured };
   }
 
   /** The rate the cubic curve gives `nowMs` after the last cut: equal to the cut rate at the cut, back to the throttled rate after `k` seconds. */
@@ -127,6 +143,7 @@ export class AdaptiveSendRate {
 
   /** Adds the tokens earned since the last refill; nothing is earned while held by a Retry-After. */
   #refill(nowMs: number): void {
+    this.#refilledAtMs ??= nowMs;
     const from = Math.max(this.#refilledAtMs, this.#holdUntilMs);
     const earnedS = Math.max(0, nowMs - from) / 1000;
     this.#tokens = Math.min(this.#capacity, this.#tokens + earnedS * this.#rate);
@@ -136,27 +153,15 @@ export class AdaptiveSendRate {
   /** Smoothed accepted requests per second, counted over fixed intervals. */
   #measure(nowMs: number, accepted: number): void {
     const intervalS = Math.floor(nowMs / 1000 / MEASURE_INTERVAL_S) * MEASURE_INTERVAL_S;
-    this.#sentInInterval += accepted;
     if (this.#intervalStartS === undefined) {
       this.#intervalStartS = intervalS;
     } else if (intervalS > this.#intervalStartS) {
-      const current = this.#sentInInterval / (intervalS - this.#intervalStartS);
+      // The intervals since the last response count too: nothing accepted in them lowers the rate.
+      const current = this.#acceptedInInterval / (intervalS - this.#intervalStartS);
       this.#measured = current * MEASURE_WEIGHT + this.#measured * (1 - MEASURE_WEIGHT);
-      this.#sentInInterval = 0;
+      this.#acceptedInInterval = 0;
       this.#intervalStartS = intervalS;
     }
+    this.#acceptedInInterval += accepted;
   }
-}
-
-const shared = new Map<string, AdaptiveSendRate>();
-
-/** The process-wide bucket of one endpoint and access key: every client using them shares it. */
-export function sharedSendRate(endpoint: string, accessKeyId: string): AdaptiveSendRate {
-  const key = `${endpoint} ${accessKeyId}`;
-  let bucket = shared.get(key);
-  if (!bucket) {
-    bucket = new AdaptiveSendRate();
-    shared.set(key, bucket);
-  }
-  return bucket;
 }

@@ -5,6 +5,7 @@
  */
 import { setTimeout as delay } from "node:timers/promises";
 import { ZenlayerConfigError } from "./errors";
+import type { SendQueue } from "./send-queue";
 
 /** Environment variables read by `resolveClientConfig` (same names as Zenlayer's own tools). */
 export const ENV = {
@@ -84,6 +85,12 @@ export interface ClientOptions {
    * the per-call retries.
    */
   adaptiveRate?: boolean;
+  /**
+   * The queue this client's calls wait in, with its adaptive rate (send-queue.ts); default: the
+   * process-wide one of the endpoint and access key. A tool that models several processes in one
+   * gives each its own.
+   */
+  sendQueue?: SendQueue;
 }
 
 /** Options after defaults, env and validation. `accessKeyPassword` is non-enumerable. */

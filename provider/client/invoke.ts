@@ -3,7 +3,6 @@
  * success or the budget runs out. Every attempt is counted; the final error carries the attempts.
  */
 import type { z } from "zod";
-import type { AdaptiveSendRate } from "./adaptive-rate";
 import { computeBackoffDelay } from "./backoff";
 import type { ClientEvent, ResolvedClientConfig } from "./config";
 import { interpretResponse, type Interpreted } from "./envelope";
@@ -11,6 +10,7 @@ import { type AttemptRecord, ZenlayerApiError } from "./errors";
 import {
   type AttemptFailure, type FailureClass, classifyFailure, decideRetry, describeFailure, isAmbiguousClass, isRetryableClass,
 } from "./retry-policy";
+import type { SendQueue } from "./send-queue";
 import type { ApiService } from "./services";
 import type { Transport } from "./transport";
 
@@ -37,8 +37,8 @@ export class CallStats {
   }
 }
 
-/** What the loop needs from its client; `sendRate` paces the attempts once the server has throttled. */
-export interface InvokeContext { config: ResolvedClientConfig; transport: Transport; stats: CallStats; sendRate?: AdaptiveSendRate }
+/** What the loop needs from its client; `sendQueue` paces the attempts at the adaptive rate. */
+export interface InvokeContext { config: ResolvedClientConfig; transport: Transport; stats: CallStats; sendQueue?: SendQueue }
 
 /** Resolution of an ambiguous failure: a result to return, a resend, or giving up with a hint. */
 export type AmbiguityResolution<T> = { value: T } | { repeat: true } | { giveUp: string };
@@ -69,8 +69,7 @@ export async function invoke<S extends z.ZodType, R = never>(
   let totalDelayMs = 0;
 
   for (let attempt = 1; ; attempt++) {
-    const waitMs = ctx.sendRate?.reserve(config.now()) ?? 0;
-    if (waitMs > 0) await config.sleep(waitMs);
+    if (ctx.sendQueue) await ctx.sendQueue.acquire(config);
     const sentAtMs = config.now();
     ctx.stats.count(action);
     const outcome = await (options.service ? ctx.transport(action, body, options.service) : ctx.transport(action, body));
@@ -78,7 +77,7 @@ export async function invoke<S extends z.ZodType, R = never>(
       ? interpretResponse(outcome.response, schema, config.now(), secrets)
       : { ok: false, failure: { code: outcome.failure.code, apiMessage: outcome.failure.detail, errno: outcome.failure.errno, requestSent: outcome.failure.requestSent } };
     if (result.ok) {
-      ctx.sendRate?.record(config.now(), { throttled: false, sentAtMs });
+      ctx.sendQueue?.record(config.now(), { throttled: false, sentAtMs });
       return result.value;
     }
 
@@ -86,7 +85,7 @@ export async function invoke<S extends z.ZodType, R = never>(
     const cls = classifyFailure(failure);
     // Only answers from the server say anything about its limit; a lost connection does not.
     if (outcome.kind === "response") {
-      ctx.sendRate?.record(config.now(), {
+      ctx.sendQueue?.record(config.now(), {
         throttled: cls === "THROTTLING", sentAtMs, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
       });
     }

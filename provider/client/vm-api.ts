@@ -3,7 +3,6 @@
  * for the two actions that are not safe to repeat, how an ambiguous failure is handled.
  */
 import type { z } from "zod";
-import { type AdaptiveSendRate, sharedSendRate } from "./adaptive-rate";
 import { type ClientOptions, type ResolvedClientConfig, resolveClientConfig } from "./config";
 import { ambiguousCreateHint, reconcileCreate } from "./create-reconcile";
 import { CallStats, type ClientStats, invoke, type InvokeContext, type Parsed } from "./invoke";
@@ -12,6 +11,7 @@ import type {
 } from "./price-types";
 import { priceResponseSchemas as P } from "./price-schemas";
 import { responseSchemas as S } from "./schemas";
+import { type SendQueue, sharedSendQueue } from "./send-queue";
 import { type ApiService, ZRM_SERVICE } from "./services";
 import { createGotTransport, type Transport } from "./transport";
 import type {
@@ -26,17 +26,19 @@ export class VmClient implements VmApi, PriceApi {
   readonly #config: ResolvedClientConfig;
   readonly #transport: Transport;
   readonly #stats = new CallStats();
-  readonly #sendRate: AdaptiveSendRate | undefined;
+  readonly #sendQueue: SendQueue | undefined;
 
   /** `transport` replaces the HTTP layer (tests); by default got is used. */
   constructor(options: ClientOptions = {}, transport?: Transport) {
     this.#config = resolveClientConfig(options);
     this.#transport = transport ?? createGotTransport(this.#config);
-    this.#sendRate = this.#config.adaptiveRate ? sharedSendRate(this.#config.endpoint, this.#config.accessKeyId) : undefined;
+    this.#sendQueue = this.#config.adaptiveRate
+      ? options.sendQueue ?? sharedSendQueue(this.#config.endpoint, this.#config.accessKeyId)
+      : undefined;
   }
 
   get #ctx(): InvokeContext {
-    return { config: this.#config, transport: this.#transport, stats: this.#stats, ...(this.#sendRate ? { sendRate: this.#sendRate } : {}) };
+    return { config: this.#config, transport: this.#transport, stats: this.#stats, ...(this.#sendQueue ? { sendQueue: this.#sendQueue } : {}) };
   }
 
   /** HTTP attempts per action (retries and reconcile probes included) since construction or `resetStats()`. */

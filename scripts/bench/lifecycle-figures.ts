@@ -4,6 +4,8 @@
  * same in-process simulator, one after the other, with the same seeded instance timings.
  */
 import { createVmClient } from "../../provider/client";
+import { AdaptiveSendRate } from "../../provider/client/adaptive-rate";
+import { SendQueue } from "../../provider/client/send-queue";
 import type { VmApi } from "../../provider/client/types";
 import { createInstance } from "../../provider/lifecycle/operations/create";
 import { deleteInstance } from "../../provider/lifecycle/operations/delete";
@@ -34,8 +36,12 @@ export class LifecycleBench {
     this.random = createRandom(seed);
   }
 
+  /** A client standing for a process of its own: its own adaptive rate, which no other run has moved. */
   private client(): VmApi {
-    return createVmClient({ domain: this.sim.domain, scheme: "http", accessKeyId: this.sim.accessKeyId, accessKeyPassword: this.sim.accessKeyPassword });
+    return createVmClient({
+      domain: this.sim.domain, scheme: "http", accessKeyId: this.sim.accessKeyId, accessKeyPassword: this.sim.accessKeyPassword,
+      sendQueue: new SendQueue(new AdaptiveSendRate()),
+    });
   }
 
   /** Instances held in DEPLOYING (installing) for a seeded time in [minMs, maxMs]; returns id → deletable time. */

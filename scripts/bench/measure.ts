@@ -12,21 +12,24 @@ export function distribution(values: number[]): Distribution {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, n: sorted.length };
 }
 
-/** When each instance was asked for (CreateInstances sent) and when TerminateInstance succeeded for it. */
+/**
+ * When each instance was created (CreateInstances answered: the server creates it then, however
+ * long the client's pacing held the request) and when TerminateInstance succeeded for it.
+ */
 export interface Timeline {
   createSent: Map<string, number>;
   terminated: Map<string, number>;
 }
 
-/** `api` with every CreateInstances send time and TerminateInstance success time written to `timeline`. */
+/** `api` with every CreateInstances answer time and TerminateInstance success time written to `timeline`. */
 export function recording(api: VmApi, timeline: Timeline): VmApi {
   return new Proxy(api, {
     get(target, prop, receiver) {
       if (prop === "createInstances") {
         return async (req: Parameters<VmApi["createInstances"]>[0]) => {
-          const sent = Date.now();
           const result = await target.createInstances(req);
-          for (const id of result.instanceIdSet) timeline.createSent.set(id, sent);
+          const created = Date.now();
+          for (const id of result.instanceIdSet) timeline.createSent.set(id, created);
           return result;
         };
       }

@@ -5,7 +5,11 @@
  *   one left by an interrupted `up` whose immutable configuration matches is adopted (waited for,
  *   in-place differences applied) instead of creating a second VM; leftovers that do not match are
  *   terminated. Skipped for an owner this process has seen in state (context.ts), whose tagged
- *   instance may be the live one being replaced.
+ *   instance may be the live one being replaced. The lookup is one listing of the stack's
+ *   instances per process, shared by all its creates (see ownerInstances).
+ * - The outputs come with the shared status poll that saw the instance RUNNING: while a new
+ *   instance is waited for, that poll reads the details of the instances instead of their bare
+ *   status, in the same one call (runtime/instance-reads.ts).
  * - `adoptInstanceId` adopts a console-made instance instead (adopt.ts), on the resource's first
  *   create only: a replacement creates a new instance like any other.
  * - CREATE_FAILED: the failed instance is deleted (as `delete` would, honouring forceDelete) and
@@ -18,11 +22,12 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { isApiError } from "../../client";
 import type { CreateInstancesRequest, InstanceInfo } from "../../client/types";
-import { describeOne, findByOwner } from "../runtime/api";
+import { findByOwner } from "../runtime/api";
 import { adoptExplicit, adoptsOnCreate, applyDeclaredSettings, withoutAdoption } from "./adopt";
 import { type Ctx, ownersCreatedHere } from "../runtime/context";
 import { OWNER_TAG_KEY, RECYCLED_STATUSES } from "../constants";
 import { deleteInstance, terminateWithRetry } from "./delete";
+import { liveStackInstances } from "./orphans";
 import { formatDuration } from "../inputs/durations";
 import { LifecycleError, messageOf, redactedError } from "../errors";
 import { partialFailure } from "./partial";
@@ -33,12 +38,13 @@ import { limitOf } from "../inputs/options";
 import { buildOutputs, type InstanceOutputs } from "./outputs";
 import { Progress } from "../runtime/progress";
 import { pruneUndefined } from "../inputs/prune";
-import { stackTagOf } from "../inputs/stack-ref";
-import { toApiTags } from "../inputs/tags";
+import { parseStackRef, stackRefText, stackTagOf } from "../inputs/stack-ref";
+import { fromApiTags, toApiTags } from "../inputs/tags";
 import { waitUntilRunning, waitUntilStable, type WaitArgs } from "../waits/waiters";
 
 /** Creates (or adopts) the instance and returns its id and full outputs. */
 export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Promise<CreateResult<InstanceOutputs>> {
+  const createdBefore = typeof raw.__owner === "string" && ownersCreatedHere.has(raw.__owner);
   if (typeof raw.__owner === "string") ownersCreatedHere.add(raw.__owner);
   const adopting = adoptsOnCreate(ctx, raw);
   const inputs = normalizeInputs(adopting ? raw : withoutAdoption(raw), "generate", "Cannot create the instance");
@@ -53,7 +59,7 @@ export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Pr
 
   const owner = inputs.__owner;
   if (owner && !ctx.ownersInState.has(owner)) {
-    const leftover = await reuseLeftover(ctx, inputs, owner, args, secrets).catch((e: unknown) => {
+    const leftover = await reuseLeftover(ctx, inputs, owner, createdBefore, args, secrets).catch((e: unknown) => {
       if (e instanceof LifecycleError) throw e;
       throw redactedError(`Cannot create the instance: looking for instances left by an interrupted pulumi up failed: ${messageOf(e)}`, secrets);
     });
@@ -68,6 +74,7 @@ export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Pr
 
   const id = await sendCreate(ctx, inputs, secrets);
   ctx.log.info(`${id} created (${inputs.instanceName}, ${inputs.instanceType} in ${inputs.zoneId}); waiting until RUNNING (up to ${limit.text})`);
+  ctx.reads.awaitDetails(id);
   try {
     return await waitForNewInstance(ctx, id, inputs, args, secrets);
   } catch (e) {
@@ -76,6 +83,8 @@ export async function createInstance(ctx: Ctx, raw: Record<string, unknown>): Pr
     throw await partialFailure(ctx, id, inputs, undefined,
       `Waiting for ${id} to become RUNNING failed: ${messageOf(e)}. It is kept in the stack: the next pulumi up waits for it ` +
       `again, pulumi destroy deletes it.`, secrets);
+  } finally {
+    ctx.reads.forget(id);
   }
 }
 
@@ -86,7 +95,7 @@ async function waitForNewInstance(
   const outcome = await waitUntilRunning(ctx, id, args);
   if (outcome.kind === "running") {
     // CreateInstances always starts the instance: one declared STOPPED is stopped now.
-    const info = inputs.powerState === "STOPPED" ? await describeOne(ctx.api, id) : undefined;
+    const info = inputs.powerState === "STOPPED" ? await ctx.reads.describe(id) : undefined;
     if (info) await applyDeclaredSettings(ctx, info, inputs, args, secrets, "It is kept in the stack; run pulumi up again.");
     return { id, outs: await describeOutputs(ctx, id, inputs, secrets) };
   }
@@ -151,9 +160,9 @@ export function createRequest(inputs: InstanceInputs): CreateInstancesRequest {
  * (and did not fail) is returned for adoption; the others are terminated.
  */
 async function reuseLeftover(
-  ctx: Ctx, inputs: InstanceInputs, owner: string, args: WaitArgs, secrets: readonly (string | undefined)[],
+  ctx: Ctx, inputs: InstanceInputs, owner: string, createdBefore: boolean, args: WaitArgs, secrets: readonly (string | undefined)[],
 ): Promise<InstanceInfo | undefined> {
-  const candidates = (await findByOwner(ctx.api, owner))
+  const candidates = (await ownerInstances(ctx, inputs, owner, createdBefore))
     .filter((info) => !RECYCLED_STATUSES.has(info.instanceStatus))
     .sort((a, b) => (b.createTime ?? "").localeCompare(a.createTime ?? ""));
   let chosen: InstanceInfo | undefined;
@@ -177,6 +186,22 @@ async function reuseLeftover(
       `interrupted, instead of creating a second instance`);
   }
   return chosen;
+}
+
+/**
+ * The instances tagged for `owner`. An instance left by an interrupted `up` exists before this
+ * process creates anything for the stack (the engine lets one deployment run on a stack at a
+ * time), so the first create of each owner here reads it from one listing of the stack's
+ * instances that every create of the process shares, taken by the first of them: a stack of N
+ * instances costs one DescribeInstances (per 100 tagged instances of the account) instead of N.
+ * An owner this process already ran a create for may have an instance from that attempt, which
+ * the listing predates: it, and inputs without a stack, are looked up by the owner tag itself.
+ */
+async function ownerInstances(ctx: Ctx, inputs: InstanceInputs, owner: string, createdBefore: boolean): Promise<InstanceInfo[]> {
+  const ref = parseStackRef(inputs.__stack);
+  if (!ref || createdBefore) return findByOwner(ctx.api, owner);
+  const stackInstances = await ctx.reads.listing(`stack ${stackRefText(ref)}`, () => liveStackInstances(ctx.api, ref));
+  return stackInstances.filter((info) => fromApiTags(info.tags).owner === owner);
 }
 
 /** Waits for an adopted leftover, applies in-place differences, returns it. */
@@ -204,7 +229,7 @@ async function describeOutputs(
 ): Promise<InstanceOutputs> {
   let info: InstanceInfo | undefined;
   try {
-    info = await describeOne(ctx.api, id);
+    info = await ctx.reads.describe(id);
   } catch (e) {
     throw await partialFailure(ctx, id, inputs, "RUNNING",
       `${id} is RUNNING but reading its details failed: ${messageOf(e)}. It is kept in the stack; run pulumi refresh or pulumi up.`, secrets);

@@ -23,16 +23,29 @@ export async function describeOne(api: VmApi, id: string): Promise<InstanceInfo 
 export const STATUS_BATCH = 100;
 
 /**
- * The poller's source: DescribeInstancesStatus for up to 100 ids per call. Robust to servers that
- * differ from Zenlayer's documented behaviour: one that answers "not found" for unknown ids
- * (instead of leaving them out) is asked id by id, and one that does not offer the action (an
- * error naming the action, 404 without an instance code, or 501) is read with DescribeInstances
- * from then on.
+ * Where a status poll may hand over the details it read: ids whose details an operation will ask
+ * for once their wait ends (a create's outputs), and a place for them.
  */
-export function statusSource(api: VmApi): StatusSource {
+export interface DetailsExchange {
+  /** True when the details of any of `ids` will be asked for. */
+  wants(ids: readonly string[]): boolean;
+  /** Details just read by a poll. */
+  offer(infos: readonly InstanceInfo[]): void;
+}
+
+/**
+ * The poller's source: DescribeInstancesStatus for up to 100 ids per call. When `details` wants
+ * the details of an id in the batch, DescribeInstances is asked instead (the same one call) and
+ * its answer offered there, so the outputs of a create come with the poll that saw it RUNNING.
+ * Robust to servers that differ from Zenlayer's documented behaviour: one that answers "not
+ * found" for unknown ids (instead of leaving them out) is asked id by id, and one that does not
+ * offer the action (an error naming the action, 404 without an instance code, or 501) is read
+ * with DescribeInstances from then on.
+ */
+export function statusSource(api: VmApi, details?: DetailsExchange): StatusSource {
   let useDescribeInstances = false;
   const read = async (ids: string[]): Promise<{ instanceId: string; instanceStatus: string }[]> => {
-    if (!useDescribeInstances) {
+    if (!useDescribeInstances && !details?.wants(ids)) {
       try {
         return (await api.describeInstancesStatus({ instanceIds: ids, pageSize: STATUS_BATCH })).dataSet;
       } catch (e) {
@@ -40,7 +53,9 @@ export function statusSource(api: VmApi): StatusSource {
         useDescribeInstances = true;
       }
     }
-    return (await api.describeInstances({ instanceIds: ids, pageSize: STATUS_BATCH })).dataSet;
+    const infos = (await api.describeInstances({ instanceIds: ids, pageSize: STATUS_BATCH })).dataSet;
+    details?.offer(infos);
+    return infos;
   };
   const readTolerant = async (ids: string[]): Promise<{ instanceId: string; instanceStatus: string }[]> => {
     try {

@@ -8,8 +8,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { createVmClient, isApiError, type ClientEvent } from "../../client";
 import type { VmApi } from "../../client/types";
-import { statusSource } from "./api";
+import { type DetailsExchange, statusSource } from "./api";
 import { realClock, type Clock } from "./clock";
+import { InstanceReads } from "./instance-reads";
 import { DYNAMIC_PROVIDER, type FrontEnd } from "../front-end";
 import { formatDuration } from "../inputs/durations";
 import { consoleLogger, type Logger, Progress, redactingLogger } from "./progress";
@@ -21,6 +22,8 @@ import { StatusPoller } from "../waits/status-poller";
 export interface Ctx {
   api: VmApi;
   poller: StatusPoller;
+  /** Reads shared by the operations of the process: batched describes, lists loaded once (instance-reads.ts). */
+  reads: InstanceReads;
   settings: Settings;
   clock: Clock;
   log: Logger;
@@ -49,8 +52,8 @@ export const ownersInState = new Set<string>();
 export const ownersCreatedHere = new Set<string>();
 
 /** A poller whose only fatal errors are the non-retryable ones (bad credentials, bugs). */
-export function createPoller(api: VmApi, settings: Settings, clock: Clock): StatusPoller {
-  return new StatusPoller(statusSource(api), {
+export function createPoller(api: VmApi, settings: Settings, clock: Clock, details?: DetailsExchange): StatusPoller {
+  return new StatusPoller(statusSource(api, details), {
     clock,
     schedule: pollScheduleOf(settings),
     maxErrorBackoffMs: Math.max(settings.terminateRetryMaxMs, settings.pollIntervalMs),
@@ -65,9 +68,11 @@ export function createContext(parts: {
   const settings = { ...resolveSettings({}), ...parts.settings } as Settings;
   const clock = parts.clock ?? realClock;
   const secrets = [settings.accessKeyPassword].filter((s): s is string => !!s);
+  const reads = new InstanceReads(parts.api, clock);
   return {
     api: parts.api,
-    poller: parts.poller ?? createPoller(parts.api, settings, clock),
+    poller: parts.poller ?? createPoller(parts.api, settings, clock, reads),
+    reads,
     settings,
     clock,
     log: redactingLogger(parts.log ?? consoleLogger, secrets),
@@ -139,7 +144,11 @@ function sharedContext(): Ctx {
       }
     },
   });
-  const ctx: Ctx = { api, poller: createPoller(api, settings, realClock), settings, clock: realClock, log, secrets, ownersInState, frontEnd: DYNAMIC_PROVIDER };
+  const reads = new InstanceReads(api, realClock);
+  const ctx: Ctx = {
+    api, poller: createPoller(api, settings, realClock, reads), reads, settings, clock: realClock, log, secrets, ownersInState,
+    frontEnd: DYNAMIC_PROVIDER,
+  };
   cached = { key, ctx };
   return ctx;
 }

@@ -30,7 +30,7 @@ describe("the first look at a new instance", () => {
   let h: Harness;
   afterEach(async () => { await h?.stop(); });
 
-  it("is at once: an instance RUNNING right away is seen without waiting a poll interval, with one status call", async () => {
+  it("is at once: an instance RUNNING right away is seen without waiting a poll interval, by one call that brings its outputs too", async () => {
     const instant = Object.fromEntries(Object.keys(DEFAULT_DURATIONS).map((key) => [key, 0])) as Partial<Durations>;
     // A 5 s interval: waiting one would take at least 4 s (the interval less its jitter).
     h = await startHarness({ durations: instant, tuning: { ZENLAYER_VM_POLL_INTERVAL_MS: "5000" } });
@@ -38,6 +38,9 @@ describe("the first look at a new instance", () => {
     const started = Date.now();
     await h.createVm();
     expect(Date.now() - started).toBeLessThan(2500);
-    expect(h.sim.control.stats().requests.DescribeInstancesStatus).toBe(1);
+    // The owner-tag lookup, then the poll: it reads the new instance's details, which are the outputs.
+    const { requests } = h.sim.control.stats();
+    expect(requests).toMatchObject({ CreateInstances: 1, DescribeInstances: 2 });
+    expect(requests.DescribeInstancesStatus).toBeUndefined();
   }, 30_000);
 });

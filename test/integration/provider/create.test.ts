@@ -36,10 +36,10 @@ describe("create against the simulator", () => {
   });
 
   it("keeps an instance that misses timeouts.create in state as a partial failure with its id", async () => {
-    // An install far longer than the timeout, so a loaded machine cannot let it finish first.
+    // An install far longer than the limit: the instance is still being created whenever the provider looks.
     await h.stop();
-    h = await startHarness({ durations: { pendingMs: 60_000 } });
-    const pending = h.createVm({ timeouts: { create: "150ms" }, __provider: "serialized provider text" });
+    h = await startHarness({ durations: { deployingMs: 60_000 } });
+    const pending = h.createVm({ timeouts: { create: "2s" }, __provider: "serialized provider text" });
     const error = await pending.catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
     // The engine stores these properties as the state; delete and refresh load the provider from them.
@@ -47,19 +47,22 @@ describe("create against the simulator", () => {
     expect(error.reasons).toEqual([error.message]);
     expect(error.properties).toMatchObject({ instanceId: error.id, zoneId: "SEL-A" });
     expect(["PENDING", "DEPLOYING"]).toContain(error.properties.instanceStatus);
-    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 150ms \(last status (PENDING|DEPLOYING)\).*kept in the stack/);
+    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 2s \(last status (PENDING|DEPLOYING)\).*kept in the stack/);
     expect(JSON.stringify(error.properties)).toContain(VM_PASSWORD); // an output; the engine marks it secret
     expect(error.message).not.toContain(VM_PASSWORD);
   });
 
   it("keeps the instance when status reads keep failing during the wait (partial state, no orphan)", async () => {
-    h.sim.control.setFaults({ errorRate: 1, actions: ["DescribeInstancesStatus"] });
-    // Long enough for the first failed query (a few retries of a few ms each) on a loaded machine.
-    const error = await h.createVm({ timeouts: { create: "2s" } }).catch((e) => e);
+    // The poll of a new instance reads its details: DescribeInstances, or the bare status elsewhere.
+    h.sim.control.setFaults({ errorRate: 1, actions: ["DescribeInstancesStatus", "DescribeInstances"] });
+    // Long enough for the first failed query on a loaded machine: its retries, a few ms apart, wait
+    // for a fresh client's slow start like any other request.
+    // No owner tag, so that no lookup by it (a DescribeInstances) fails before the create.
+    const error = await h.createVm({ timeouts: { create: "6s" }, __owner: undefined }).catch((e) => e);
     expect(error.id).toMatch(/^ins-/);
-    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 2s .*last status query failed: DescribeInstancesStatus failed: 5\d\d/);
+    expect(error.message).toMatch(/did not reach RUNNING within timeouts\.create = 6s .*last status query failed: DescribeInstances failed: 5\d\d/);
     expect(h.sim.control.getInstance(error.id)).toBeDefined();
-  });
+  }, 30_000);
 
   it("does not create a second instance when the answer to CreateInstances is lost", async () => {
     h.sim.control.setFaults({ loseResponseRate: 1, actions: ["CreateInstances"] });
@@ -97,6 +100,25 @@ describe("create against the simulator", () => {
     expect(id).not.toBe(seeded.instanceId);
     expect(["RECYCLING", "RECYCLE"]).toContain(h.sim.control.getInstance(seeded.instanceId)?.instanceStatus);
     expect(h.lines.some((l) => l.includes(`${seeded.instanceId} carries this resource's owner tag`) && l.includes("instanceType"))).toBe(true);
+  });
+
+  it("looks for leftovers with one listing of the stack shared by its creates, and adopts the one left for its owner", async () => {
+    const stack = { __stack: "proj/shared-listing" };
+    const many = Array.from({ length: 6 }, (_, i) => h.inputs({ ...stack, __owner: `proj/shared-listing/vm-${i}` }));
+    // An interrupted up left an instance for the fourth resource (with both provider tags, as this release tags).
+    const leftover = h.sim.control.seedInstance({
+      imageId: many[3]!.imageId, tags: { tags: [{ key: "pulumi-owner", value: many[3]!.__owner }, { key: "pulumi-stack", value: "proj/shared-listing" }] },
+    });
+    h.sim.control.resetStats();
+    const created = await Promise.all(many.map(async (inputs) => {
+      const checked = await h.provider.check({}, inputs);
+      return (await h.provider.create(checked.inputs)).id;
+    }));
+    expect(created[3]).toBe(leftover.instanceId);
+    expect(new Set(created).size).toBe(6);
+    expect(h.sim.control.stats().requests.CreateInstances).toBe(5);
+    const live = h.sim.control.listInstances().filter((i) => i.instanceStatus !== "RECYCLING" && i.instanceStatus !== "RECYCLE");
+    expect(live.map((i) => i.instanceId).sort()).toEqual([...created].sort());
   });
 
   it("never adopts the tagged instance of a resource that is still in state (a create-before-delete replacement)", async () => {

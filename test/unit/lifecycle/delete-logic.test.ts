@@ -170,12 +170,14 @@ describe("delete decision logic (in-memory API)", () => {
 describe("errors while waiting", () => {
   it("keeps a new instance in state when its status cannot be read for good (partial failure with the id)", async () => {
     const { api, ctx } = setup();
-    api.failures.DescribeInstancesStatus = () => apiError("DescribeInstancesStatus", "AUTH_FAILURE", 401);
+    // While a new instance is waited for, the shared poll reads its details (DescribeInstances).
+    api.failures.DescribeInstances = () => apiError("DescribeInstances", "AUTH_FAILURE", 401);
     const error = await createInstance(ctx, { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", keyId: "key-12345678" }).catch((e) => e);
     expect(error).toBeInstanceOf(PartialFailure);
     expect(error.id).toBe("ins-new1");
-    expect(error.message).toMatch(/^Waiting for ins-new1 to become RUNNING failed: DescribeInstancesStatus failed: 401 AUTH_FAILURE.*kept in the stack/);
-    expect(error.properties).toMatchObject({ instanceId: "ins-new1", instanceStatus: "PENDING" });
+    expect(error.message).toMatch(/^Waiting for ins-new1 to become RUNNING failed: DescribeInstances failed: 401 AUTH_FAILURE.*kept in the stack/);
+    // Nothing about the instance could be read: its id is kept, its status is unknown.
+    expect(error.properties).toMatchObject({ instanceId: "ins-new1", instanceStatus: "UNKNOWN" });
   });
 
   it("names the instance when a status read fails for good during delete", async () => {
