@@ -22,6 +22,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createVmClient } from "../../provider/client";
+import { AdaptiveSendRate } from "../../provider/client/adaptive-rate";
+import { SendQueue } from "../../provider/client/send-queue";
 import type { VmApi } from "../../provider/client/types";
 import { createInstance } from "../../provider/lifecycle/operations/create";
 import { deleteInstance } from "../../provider/lifecycle/operations/delete";
@@ -102,6 +104,10 @@ function client(sim: RunningSimulator, time: Timebase, seed: string): VmApi {
   return time.track(createVmClient({
     domain: sim.domain, scheme: "http", accessKeyId: sim.accessKeyId, accessKeyPassword: sim.accessKeyPassword,
     now: time.now, sleep: time.sleep, random: clock.random,
+    // In real time, each client paces itself as the fresh process it stands for. On simulated time
+    // it does not pace (the simulator has no rate limit here): a call held in the send queue would
+    // wait for a timer while it counts as in flight, and that holds simulated time still.
+    ...(time === realTime ? { sendQueue: new SendQueue(new AdaptiveSendRate()) } : { adaptiveRate: false }),
   }));
 }
 
