@@ -21,6 +21,7 @@ import { InstanceProvider } from "../../provider";
 import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
 import { startSimulator } from "../../simulator";
 import { barChart, type ChartRow } from "./chart";
+import { hideProviderNarration, printTable } from "./measure";
 import { cliFigures, type CliFigures } from "./cli-figures";
 import { LifecycleBench, strategies, type Outcome } from "./lifecycle-figures";
 import { NAIVE_INTERVAL_MS } from "./strategies";
@@ -38,15 +39,10 @@ const times = (ours: number, base: number) => (base > 0 ? `${(ours / base).toFix
 const reaction = (o: Outcome) => (o.reaction ? `p50 ${ms(o.reaction.p50)}, p95 ${ms(o.reaction.p95)} (n=${o.reaction.n})` : "—");
 const failed = (o: Outcome) => `${o.failures}/${o.n} failed`;
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const header: Row = { figure: "figure", ours: "this provider", baseline: "per-resource poller", ratio: "ratio", other: "Terraform-style poller", goal: "goal", met: undefined };
   const cells = (r: Row) => [r.figure, r.ours, r.baseline, r.ratio, r.other, `${r.goal}${r.met === undefined ? "" : r.met ? " ✓" : " ✗"}`];
-  const all = [header, ...rows].map(cells);
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(all[0]!));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const c of all.slice(1)) console.log(line(c));
+  printTable([header, ...rows].map(cells));
 }
 
 async function lifecycleFigures(rows: Row[], chart: ChartRow[], results: Record<string, unknown>): Promise<void> {
@@ -165,11 +161,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }, TIME_LIMIT_MS);
   limit.unref();
-  // The provider narrates its waits on console.log; keep only the benchmark's own lines.
-  console.log = ((log) => (...args: unknown[]) => {
-    const line = args.map(String).join(" ");
-    if (!line.startsWith("ins-")) log(line);
-  })(console.log.bind(console));
+  hideProviderNarration();
 
   const started = Date.now();
   const loadBefore = os.loadavg();
@@ -188,7 +180,7 @@ async function main(): Promise<void> {
   results.table = rows;
   results.durationMs = Date.now() - started;
 
-  printTable(rows);
+  printRows(rows);
   console.log(`\n${os.cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before and ` +
     `${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after; ${Math.round((Date.now() - started) / 1000)} s.`);
   mkdirSync(OUT_DIR, { recursive: true });

@@ -27,6 +27,7 @@ import { CONFIG_DRIVEN_PROGRAM } from "../../test/e2e/helpers/program";
 import { imageFor, providerEnvFor } from "../../test/e2e/helpers/simulator";
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { noopProgram } from "./cli-figures";
+import { printTable } from "./measure";
 import type { SimStats } from "../../simulator/http/stats";
 
 const OUT_DIR = path.resolve(__dirname, "../../bench");
@@ -159,11 +160,7 @@ function printRuns(title: string, runs: RunFigures[]): void {
       ]);
     }
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
+  printTable([header, ...rows]);
   for (const run of runs) {
     const n = run.stacks * run.instances;
     for (const [name, f] of [["up", run.up], ["destroy", run.destroy]] as const) {

@@ -55,6 +55,23 @@ export function seededClock(seed: number | string): Clock {
   return { ...realClock, random: createRandom(seed) };
 }
 
+/** The provider narrates its waits on console.log (lines that start with an instance id); keep only the benchmark's own lines. */
+export function hideProviderNarration(): void {
+  console.log = ((log) => (...args: unknown[]) => {
+    const line = args.map(String).join(" ");
+    if (!line.startsWith("ins-")) log(line);
+  })(console.log.bind(console));
+}
+
+/** Prints `rows` (the first is the header) as a Markdown table, each column as wide as its widest cell. */
+export function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
 /** Milliseconds `fn` took, with its result. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = Date.now();

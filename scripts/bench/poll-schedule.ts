@@ -35,7 +35,7 @@ import { DEFAULT_DURATIONS, IMAGES, startSimulator, type RunningSimulator } from
 import { createRandom } from "../../simulator/faults/prng";
 import { curveChart, type CurveSeries } from "./chart";
 import { LifecycleBench, type Outcome } from "./lifecycle-figures";
-import { seededClock } from "./measure";
+import { hideProviderNarration, printTable, seededClock } from "./measure";
 import { SimulatedTime } from "./simulated-time";
 import { NAIVE_INTERVAL_MS, perResource, terraform } from "./strategies";
 
@@ -222,23 +222,14 @@ const fleetText = (o: Outcome) =>
 
 interface Row { figure: string; ours: string; terraform: string; naive: string; goal: string; met?: boolean }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const header: Row = { figure: "figure", ours: "this provider", terraform: "Terraform-style", naive: `per-resource poll every ${NAIVE_INTERVAL_MS} ms`, goal: "goal" };
   const cells = (r: Row) => [r.figure, r.ours, r.terraform, r.naive, `${r.goal}${r.met === undefined ? "" : r.met ? " ✓" : " ✗"}`];
-  const all = [header, ...rows].map(cells);
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(all[0]!));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const c of all.slice(1)) console.log(line(c));
+  printTable([header, ...rows].map(cells));
 }
 
 async function main(): Promise<void> {
-  // The provider narrates its waits on console.log; keep only the benchmark's own lines.
-  console.log = ((log) => (...args: unknown[]) => {
-    const line = args.map(String).join(" ");
-    if (!line.startsWith("ins-")) log(line);
-  })(console.log.bind(console));
+  hideProviderNarration();
   const started = Date.now();
   const loadBefore = os.loadavg();
   const schedule = { ...pollScheduleOf(DEFAULT_TUNING), waitedFraction: WAITED_FRACTION, jitter: JITTER };
@@ -302,7 +293,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`Poll schedule: floor ${schedule.floorMs} ms, then ${fmt(100 * WAITED_FRACTION)} % of the time waited in the status, cap ${schedule.capMs} ms, jitter ±${100 * JITTER} %.`);
-  printTable(rows);
+  printRows(rows);
   console.log(`\nThe curve (simulated; each install length measured at ${SPREAD.length} lengths within ±10 %, ${SAMPLES.naive} for the per-resource poller; mean status calls and mean reaction):`);
   console.log(["install", ...WHO.map((w) => `${w}: status calls / reaction`)].join(" | "));
   for (const i of simulated.installs) {

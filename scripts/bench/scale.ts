@@ -34,7 +34,7 @@ import { createProgram, type TestStack } from "../../test/e2e/helpers/stack";
 import { E2E_TMP } from "../../test/e2e/helpers/consumer";
 import { noopProgram, ZERO_DURATIONS } from "./cli-figures";
 import { breakdown, PROVIDER_CATEGORIES, SIMULATOR_CATEGORIES, type Breakdown } from "./cpu-profile";
-import { distribution, timed, type Distribution } from "./measure";
+import { distribution, printTable, timed, type Distribution } from "./measure";
 import { reapedChildrenCpuMs, watchProcesses } from "./process-tree";
 
 const OUT_DIR = path.resolve(__dirname, "../../bench");
@@ -363,7 +363,7 @@ function printFleets(results: Fleet[]): void {
   const programCpu = (r: Round) => r.up.programCpuMs + r.destroy.programCpuMs;
   const split = (r: Round) => `${seconds(providerCpu(r))} / ${seconds(programCpu(r))} / ${seconds(cpu(r) - providerCpu(r) - programCpu(r))}`;
   const peak = (r: Round) => Math.max(r.up.providerPeakRssKb, r.destroy.providerPeakRssKb);
-  table([
+  printTable([
     ["N", "instances: up + destroy", "engine floor", "ratio", "shaped floor", "ratio", "API calls / instance (up + destroy)", "provider peak RSS (ours / floor's)"],
     ...results.map(({ n, ours, floor, shaped }) => [
       String(n),
@@ -378,7 +378,7 @@ function printFleets(results: Fleet[]): void {
   ]);
   console.log("\nCPU of the CLI's whole process tree (reaped children), split into the dynamic provider / the program / the rest " +
     "(the engine: CLI and language host); provider and program sampled from /proc every 200 ms, so slightly low:");
-  table([
+  printTable([
     ["N", "instances", "engine floor", "shaped floor"],
     ...results.map(({ n, ours, floor, shaped }) => [
       String(n),
@@ -411,7 +411,7 @@ function printSimulator(full: SimReads | undefined, small: SimReads | undefined,
   if (!full || !small || !mem) return;
   console.log(`\nThe simulator at ${full.instances} instances beside ${small.instances} (per call over loopback HTTP, signed, p50 / p95):`);
   const f = (d: Distribution) => `${d.p50.toFixed(1)} / ${d.p95.toFixed(1)} ms`;
-  table([
+  printTable([
     ["read", `${full.instances} instances`, `${small.instances} instances`],
     ["DescribeInstances: a page of 100, paging through all", f(full.pageAll100), f(small.pageAll100)],
     ["DescribeInstances: a page of 20, paging through all", f(full.pageAll20), f(small.pageAll20)],
@@ -423,14 +423,6 @@ function printSimulator(full: SimReads | undefined, small: SimReads | undefined,
   console.log(`  simulator memory with ${full.instances} instances (the bench process, after a GC): heap ${mb1(mem.full.heapKb)} beside ` +
     `${mb1(mem.empty.heapKb)} empty (${((mem.full.heapKb - mem.empty.heapKb) / full.instances).toFixed(2)} KB per instance), ` +
     `RSS ${mb1(mem.full.rssKb)} beside ${mb1(mem.empty.rssKb)}`);
-}
-
-function table(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
 }
 
 async function main(): Promise<void> {
