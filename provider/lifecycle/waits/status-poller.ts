@@ -47,12 +47,20 @@ export interface WatchResult {
   lastError?: unknown;
 }
 
+/**
+ * The shortest gap between two polls when waits ask to look at once (a new instance's first look,
+ * a delete's first look): short enough that a burst of creates in a quick deployment is not held
+ * back a whole fraction of the schedule's floor per round of the engine's parallel operations, long
+ * enough that the waits starting in one burst share a poll.
+ */
+export const IMMEDIATE_GAP_MS = 100;
+
 /** Poller options. */
 export interface PollerOptions {
   clock: Clock;
   /** When each waiter is due (poll-schedule.ts). */
   schedule: PollSchedule;
-  /** Minimum gap between two polls, even for `immediate` requests. Default: a quarter of the schedule's floor. */
+  /** Minimum gap between two polls, even for `immediate` requests. Default: IMMEDIATE_GAP_MS, at most a quarter of the schedule's floor. */
   minGapMs?: number;
   /** Cap of the pause after failed polls (doubling from the schedule's floor). Default 15000. */
   maxErrorBackoffMs?: number;
@@ -137,7 +145,7 @@ export class StatusPoller {
     const { floorMs } = this.options.schedule;
     const gap = this.errorStreak > 0
       ? Math.min(this.options.maxErrorBackoffMs ?? 15_000, floorMs * 2 ** (this.errorStreak - 1))
-      : (this.options.minGapMs ?? floorMs / 4);
+      : (this.options.minGapMs ?? Math.min(IMMEDIATE_GAP_MS, floorMs / 4));
     due = Math.max(due, this.lastPollAt + gap);
     if (this.timer && this.timerAt <= due) return;
     this.cancelTimer();

@@ -4,7 +4,7 @@
  */
 import { realClock, type Clock } from "../../../provider/lifecycle/runtime/clock";
 import { GONE } from "../../../provider/lifecycle/constants";
-import { StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
+import { IMMEDIATE_GAP_MS, StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
 import type { PollSchedule } from "../../../provider/lifecycle/waits/poll-schedule";
 
 function source(statuses: Map<string, string>) {
@@ -117,8 +117,21 @@ describe("the shared status poller", () => {
     await jest.advanceTimersByTimeAsync(0);
     await first;
     const second = poller.watch("b", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
-    await jest.advanceTimersByTimeAsync(250);
+    await jest.advanceTimersByTimeAsync(IMMEDIATE_GAP_MS);
     await second;
-    expect(calls.map((c) => c.at - started)).toEqual([0, 250]);
+    expect(calls.map((c) => c.at - started)).toEqual([0, IMMEDIATE_GAP_MS]);
+  });
+
+  it("keeps a quarter of a short floor between polls when that is less than the immediate gap", async () => {
+    const { fn, calls } = source(new Map([["a", "RECYCLING"], ["b", "RECYCLING"]]));
+    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(200) });
+    const started = Date.now();
+    const first = poller.watch("a", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
+    await jest.advanceTimersByTimeAsync(0);
+    await first;
+    const second = poller.watch("b", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
+    await jest.advanceTimersByTimeAsync(50);
+    await second;
+    expect(calls.map((c) => c.at - started)).toEqual([0, 50]);
   });
 });
