@@ -57,23 +57,36 @@ export function statusSource(api: VmApi, details?: DetailsExchange): StatusSourc
     details?.offer(infos);
     return infos;
   };
-  const readTolerant = async (ids: string[]): Promise<{ instanceId: string; instanceStatus: string }[]> => {
-    try {
-      return await read(ids);
-    } catch (e) {
-      if (!isApiError(e, ...NOT_FOUND_CODES)) throw e;
-      if (ids.length === 1) return [];
-      const each = await Promise.all(ids.map((id) => readTolerant([id])));
-      return each.flat();
-    }
-  };
   return async (ids) => {
     const statuses = new Map<string, string>();
     for (let i = 0; i < ids.length; i += STATUS_BATCH) {
-      for (const entry of await readTolerant(ids.slice(i, i + STATUS_BATCH))) statuses.set(entry.instanceId, entry.instanceStatus);
+      for (const entry of await knownAmong(ids.slice(i, i + STATUS_BATCH), read)) statuses.set(entry.instanceId, entry.instanceStatus);
     }
     return statuses;
   };
+}
+
+/**
+ * The instances among `ids` (at most STATUS_BATCH), read with one DescribeInstances; ids the API
+ * does not list are left out.
+ */
+export function describeMany(api: VmApi, ids: string[]): Promise<InstanceInfo[]> {
+  return knownAmong(ids, async (batch) =>
+    (await api.describeInstances({ instanceIds: batch, pageSize: STATUS_BATCH })).dataSet.filter((info) => batch.includes(info.instanceId)));
+}
+
+/**
+ * `read` of a batch of ids, on a server that may answer "not found" for an unknown id among them
+ * (Zenlayer leaves unknown ids out): then each id is asked alone, and one not found is left out.
+ */
+async function knownAmong<T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read(ids);
+  } catch (e) {
+    if (!isApiError(e, ...NOT_FOUND_CODES)) throw e;
+    if (ids.length === 1) return [];
+    return (await Promise.all(ids.map((id) => knownAmong([id], read)))).flat();
+  }
 }
 
 function isUnsupportedAction(e: unknown): boolean {

@@ -8,10 +8,8 @@
  * - `listing`: a list the process needs once (the instances made for a stack, say), loaded by the
  *   first caller and handed to every later one; a load that failed is tried again by the next.
  */
-import { isApiError } from "../../client";
 import type { InstanceInfo, VmApi } from "../../client/types";
-import { NOT_FOUND_CODES } from "../constants";
-import { describeOne, type DetailsExchange, STATUS_BATCH } from "./api";
+import { describeMany, type DetailsExchange, STATUS_BATCH } from "./api";
 import type { Clock } from "./clock";
 
 /**
@@ -93,24 +91,8 @@ export class InstanceReads implements DetailsExchange {
     }
   }
 
-  /** One call for the batch; a server that answers "not found" for an unknown id among them is asked id by id. */
+  /** One call for the batch (describeMany). */
   async #read(ids: string[]): Promise<Map<string, InstanceInfo>> {
-    const found = new Map<string, InstanceInfo>();
-    if (ids.length === 1) {
-      const info = await describeOne(this.api, ids[0]!);
-      if (info) found.set(info.instanceId, info);
-      return found;
-    }
-    try {
-      const page = await this.api.describeInstances({ instanceIds: ids, pageSize: STATUS_BATCH });
-      for (const info of page.dataSet) if (ids.includes(info.instanceId)) found.set(info.instanceId, info);
-    } catch (e) {
-      if (!isApiError(e, ...NOT_FOUND_CODES)) throw e;
-      for (const id of ids) {
-        const info = await describeOne(this.api, id);
-        if (info) found.set(id, info);
-      }
-    }
-    return found;
+    return new Map((await describeMany(this.api, ids)).map((info) => [info.instanceId, info]));
   }
 }
