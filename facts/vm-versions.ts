@@ -41,8 +41,3 @@ export const SCALARS_ARE_POINTERS: Readonly<Record<VmApiVersion, boolean>> = {
   "2023-03-13": false,
   "2026-04-01": true,
 };
-
-/** True when `version` is one of the VM API versions. */
-export function isVmApiVersion(version: string): version is VmApiVersion {
-  return (VM_API_VERSIONS as readonly string[]).includes(version);
-}
