@@ -15,6 +15,7 @@ import { type InputChange, INPUT_DOCS } from "../lifecycle/inputs/input-docs";
 import { inputSchema } from "../lifecycle/inputs/inputs";
 import { COMPUTED_KEYS } from "../lifecycle/operations/outputs";
 import { DEFAULT_TUNING, SETTING_SOURCES, type Settings } from "../lifecycle/runtime/settings";
+import { WAITED_FRACTION } from "../lifecycle/waits/poll-schedule";
 
 export const PACKAGE_NAME = "zenlayer";
 
@@ -262,7 +263,7 @@ const CONFIG_DESCRIPTIONS: Record<keyof Settings, string> = {
   accessKeyPassword: "Zenlayer access key password.",
   domain: "API host, with an optional port. Default `console.zenlayer.com`.",
   scheme: "`https` (default) or `http`.",
-  pollIntervalMs: "Shortest interval of the shared status poll (the first seconds of each status; it then grows to 15 % of the time waited), in milliseconds.",
+  pollIntervalMs: `Shortest interval of the shared status poll (the first seconds of each status; it then grows to ${Math.round(WAITED_FRACTION * 100)} % of the time waited), in milliseconds.`,
   waitMaxIntervalMs: "Longest interval of the shared status poll, in milliseconds.",
   terminateRetryBaseMs: "First TerminateInstance retry delay, in milliseconds.",
   terminateRetryMaxMs: "Cap of the TerminateInstance retry delay, in milliseconds.",

@@ -3,8 +3,9 @@
  *
  * The provider host keeps one provider per process for the whole deployment (see provider/index.ts),
  * and the engine runs many creates and deletes in parallel. Instead of one poll loop per resource,
- * waiters register here; a single DescribeInstancesStatus call (up to 100 ids per call) serves them
- * all, when the most urgent waiter is due, and stops when nobody waits. Each waiter is due by the
+ * waiters register here; a single status call (up to 100 ids per call: DescribeInstancesStatus, or
+ * DescribeInstances when an operation awaits the details, see runtime/api.ts) serves them all, when
+ * the most urgent waiter is due, and stops when nobody waits. Each waiter is due by the
  * poll schedule (poll-schedule.ts): an interval that grows with the time it has spent in the status
  * it last saw and falls back to the floor when that status changes. A poll made for one waiter
  * observes all of them, and each one's next due time counts from that observation. Timers of the
