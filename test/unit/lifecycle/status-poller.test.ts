@@ -109,29 +109,20 @@ describe("the shared status poller", () => {
     expect(calls.map((c) => c.at - started)).toEqual([0]);
   });
 
-  it("keeps a gap between polls even for immediate waiters that arrive one after another", async () => {
+  // The gap is IMMEDIATE_GAP_MS, or a quarter of the schedule's floor when that is shorter.
+  it.each([
+    { floorMs: 1_000, gapMs: IMMEDIATE_GAP_MS },
+    { floorMs: 200, gapMs: 50 },
+  ])("keeps $gapMs ms between polls for immediate waiters that arrive one after another (floor $floorMs ms)", async ({ floorMs, gapMs }) => {
     const { fn, calls } = source(new Map([["a", "RECYCLING"], ["b", "RECYCLING"]]));
-    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(1_000) });
+    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(floorMs) });
     const started = Date.now();
     const first = poller.watch("a", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
     await jest.advanceTimersByTimeAsync(0);
     await first;
     const second = poller.watch("b", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
-    await jest.advanceTimersByTimeAsync(IMMEDIATE_GAP_MS);
+    await jest.advanceTimersByTimeAsync(gapMs);
     await second;
-    expect(calls.map((c) => c.at - started)).toEqual([0, IMMEDIATE_GAP_MS]);
-  });
-
-  it("keeps a quarter of a short floor between polls when that is less than the immediate gap", async () => {
-    const { fn, calls } = source(new Map([["a", "RECYCLING"], ["b", "RECYCLING"]]));
-    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(200) });
-    const started = Date.now();
-    const first = poller.watch("a", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
-    await jest.advanceTimersByTimeAsync(0);
-    await first;
-    const second = poller.watch("b", { until: (s) => s === "RECYCLING", deadline: started + 5_000, immediate: true });
-    await jest.advanceTimersByTimeAsync(50);
-    await second;
-    expect(calls.map((c) => c.at - started)).toEqual([0, 50]);
+    expect(calls.map((c) => c.at - started)).toEqual([0, gapMs]);
   });
 });
