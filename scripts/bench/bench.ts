@@ -21,7 +21,7 @@ import { InstanceProvider } from "../../provider";
 import { DEFAULT_TUNING } from "../../provider/lifecycle/runtime/settings";
 import { startSimulator } from "../../simulator";
 import { barChart, type ChartRow } from "./chart";
-import { hideProviderNarration, printTable } from "./measure";
+import { hideProviderNarration, printTable, runSummary } from "./measure";
 import { cliFigures, type CliFigures } from "./cli-figures";
 import { LifecycleBench, strategies, type Outcome } from "./lifecycle-figures";
 import { NAIVE_INTERVAL_MS } from "./strategies";
@@ -181,8 +181,7 @@ async function main(): Promise<void> {
   results.durationMs = Date.now() - started;
 
   printRows(rows);
-  console.log(`\n${os.cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before and ` +
-    `${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} after; ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(`\n${runSummary(loadBefore, started)}`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(path.join(OUT_DIR, "chart.svg"), barChart("pulumi-zenlayer-vm beside its baselines (npm run bench)", chart));

@@ -1,4 +1,5 @@
 /** What the benchmark measures with: percentiles, a recording API wrapper, a seeded clock. */
+import * as os from "node:os";
 import type { VmApi } from "../../provider/client/types";
 import { realClock, type Clock } from "../../provider/lifecycle/runtime/clock";
 import { createRandom } from "../../simulator/faults/prng";
@@ -53,6 +54,17 @@ export function newTimeline(): Timeline {
 /** The real clock with a seeded jitter source, so that a run is repeatable up to network timing. */
 export function seededClock(seed: number | string): Clock {
   return { ...realClock, random: createRandom(seed) };
+}
+
+/** A load average as the benchmarks print it: "1.0 / 1.4 / 1.5" (now, unless given). */
+export function loadAverage(values: number[] = os.loadavg()): string {
+  return values.map((l) => l.toFixed(1)).join(" / ");
+}
+
+/** A benchmark's closing line: the cores, the load average before (`loadBefore`) and now, and how long it ran. */
+export function runSummary(loadBefore: number[], startedMs: number): string {
+  return `${os.cpus().length} cores, load average ${loadAverage(loadBefore)} before and ${loadAverage()} after; ` +
+    `${Math.round((Date.now() - startedMs) / 1000)} s.`;
 }
 
 /** The provider narrates its waits on console.log (lines that start with an instance id); keep only the benchmark's own lines. */

@@ -35,7 +35,7 @@ import { DEFAULT_DURATIONS, IMAGES, startSimulator, type RunningSimulator } from
 import { createRandom } from "../../simulator/faults/prng";
 import { curveChart, type CurveSeries } from "./chart";
 import { LifecycleBench, type Outcome } from "./lifecycle-figures";
-import { hideProviderNarration, printTable, seededClock } from "./measure";
+import { hideProviderNarration, printTable, runSummary, seededClock } from "./measure";
 import { SimulatedTime } from "./simulated-time";
 import { NAIVE_INTERVAL_MS, perResource, terraform } from "./strategies";
 
@@ -300,8 +300,7 @@ async function main(): Promise<void> {
     console.log([`${i.installS} s`, ...WHO.map((w) => `${fmt(i.spread[w].statusCalls)} / ${s1(i.spread[w].reactionMeanMs)}`)].join(" | "));
   }
   const loadAfter = os.loadavg();
-  console.log(`\n${os.cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before and ` +
-    `${loadAfter.map((l) => l.toFixed(1)).join(" / ")} after; ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(`\n${runSummary(loadBefore, started)}`);
 
   const names: Record<Who, string> = {
     ours: "this provider (shared schedule)", terraform: "Terraform-style (with refresh)", naive: `per-resource every ${NAIVE_INTERVAL_MS} ms`,

@@ -34,7 +34,7 @@ import { createProgram, type TestStack } from "../../test/e2e/helpers/stack";
 import { E2E_TMP } from "../../test/e2e/helpers/consumer";
 import { noopProgram, ZERO_DURATIONS } from "./cli-figures";
 import { breakdown, PROVIDER_CATEGORIES, SIMULATOR_CATEGORIES, type Breakdown } from "./cpu-profile";
-import { distribution, printTable, timed, type Distribution } from "./measure";
+import { distribution, loadAverage, printTable, runSummary, timed, type Distribution } from "./measure";
 import { reapedChildrenCpuMs, watchProcesses } from "./process-tree";
 
 const OUT_DIR = path.resolve(__dirname, "../../bench");
@@ -51,7 +51,6 @@ function option(name: string, fallback: number[]): number[] {
   return (process.argv[at + 1] ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
@@ -182,7 +181,7 @@ async function fleets(counts: number[]): Promise<Fleet[]> {
     await round(shaped, sim);
     const results: Fleet[] = [];
     for (const n of counts) {
-      console.error(`scale: up + destroy of ${n} instances, of ${n} no-op resources, of ${n} shaped no-op resources (load ${load()}) ...`);
+      console.error(`scale: up + destroy of ${n} instances, of ${n} no-op resources, of ${n} shaped no-op resources (load ${loadAverage()}) ...`);
       await sized(vms, floor, n);
       shaped.writeProgram(shapedNoopProgram(n));
       results.push({ n, ours: await round(vms, sim), floor: await round(floor, sim), shaped: await round(shaped, sim) });
@@ -220,7 +219,7 @@ async function profiled(n: number): Promise<Profiled | undefined> {
     const floor = await createProgram("scale-floor", { program: noopProgram(1), env: programEnv(sim, profiling(noop)) });
     stacks.push(floor);
     await sized(vms, floor, n);
-    console.error(`scale: a CPU profile of up + destroy of ${n} instances (load ${load()}) ...`);
+    console.error(`scale: a CPU profile of up + destroy of ${n} instances (load ${loadAverage()}) ...`);
     await session.post("Profiler.enable");
     await session.post("Profiler.start");
     await round(vms, sim);
@@ -431,8 +430,8 @@ async function main(): Promise<void> {
   const [profileCount = 0] = option("profile", cli ? [100] : []);
   const [simCount = 0] = option("sim", [1000]);
   const started = Date.now();
-  const loadBefore = load();
-  console.error(`scale: ${os.cpus().length} cores, load average ${loadBefore}`);
+  const loadBefore = os.loadavg();
+  console.error(`scale: ${os.cpus().length} cores, load average ${loadAverage(loadBefore)}`);
 
   const simFull = simCount > 0 ? await simulatorReads(simCount, 100) : undefined;
   const simSmall = simCount > 0 ? await simulatorReads(10, 100) : undefined;
@@ -443,10 +442,10 @@ async function main(): Promise<void> {
   printFleets(results);
   printProfile(profile);
   printSimulator(simFull, simSmall, mem);
-  console.log(`\n${os.cpus().length} cores, load average ${loadBefore} before and ${load()} after; ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(`\n${runSummary(loadBefore, started)}`);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(path.join(OUT_DIR, "scale.json"), JSON.stringify({
-    machine: { cores: os.cpus().length, loadBefore, loadAfter: load(), node: process.version },
+    machine: { cores: os.cpus().length, loadBefore: loadAverage(loadBefore), loadAfter: loadAverage(), node: process.version },
     fleets: results, profile, simulator: { full: simFull, small: simSmall, memory: mem },
   }, null, 2) + "\n");
   console.log("written: bench/scale.json");
