@@ -20,11 +20,14 @@ function sendBacklog(bucket: AdaptiveSendRate, startMs: number, count: number, t
   return sent;
 }
 
-/** A bucket that sent a backlog as fast as allowed for `seconds`, then met one throttle; returns it, the time and the rate before. */
-function throttledAfterBacklog(seconds: number): { bucket: AdaptiveSendRate; now: number; before: number } {
+/**
+ * A bucket that sent a backlog as fast as allowed until its slow start reached `rate` requests/s
+ * (whatever its step), then met one throttle; returns it, the time and the rate before.
+ */
+function throttledAfterBacklog(rate: number): { bucket: AdaptiveSendRate; now: number; before: number } {
   const bucket = new AdaptiveSendRate();
   let now = 0;
-  while (now < seconds * 1000) {
+  while (bucket.state.ratePerSecond < rate) {
     now += bucket.waitMs(now);
     bucket.take(now);
     bucket.record(now, { throttled: false, sentAtMs: now });
@@ -96,7 +99,7 @@ describe("adaptive sending rate: slow start", () => {
 
 describe("adaptive sending rate: after a throttle", () => {
   test("the first throttle ends the slow start and cuts the rate below what was accepted", () => {
-    const { bucket, before } = throttledAfterBacklog(3);
+    const { bucket, before } = throttledAfterBacklog(40);
     const { slowStart, ratePerSecond, measuredPerSecond } = bucket.state;
     expect(slowStart).toBe(false);
     expect(ratePerSecond).toBeCloseTo(Math.min(before, measuredPerSecond) * 0.7, 5);
@@ -110,7 +113,7 @@ describe("adaptive sending rate: after a throttle", () => {
   });
 
   test("throttles of requests already in flight at a cut do not cut again; a later one does", () => {
-    const { bucket, now } = throttledAfterBacklog(3);
+    const { bucket, now } = throttledAfterBacklog(40);
     const afterFirst = bucket.state.ratePerSecond;
     for (let i = 0; i < 10; i++) bucket.record(now + 5, { throttled: true, sentAtMs: now - 1 });
     expect(bucket.state.ratePerSecond).toBeCloseTo(afterFirst, 5);
@@ -119,7 +122,7 @@ describe("adaptive sending rate: after a throttle", () => {
   });
 
   test("recovers over time: successes grow the rate back past the throttled one, never above twice what is accepted", () => {
-    const { bucket, now } = throttledAfterBacklog(3);
+    const { bucket, now } = throttledAfterBacklog(40);
     const cut = bucket.state.ratePerSecond;
     let t = now;
     const rates: number[] = [];
@@ -139,7 +142,7 @@ describe("adaptive sending rate: after a throttle", () => {
   });
 
   test("honours Retry-After: nothing leaves before it", () => {
-    const { bucket, now } = throttledAfterBacklog(3);
+    const { bucket, now } = throttledAfterBacklog(40);
     bucket.record(now + 10, { throttled: true, retryAfterMs: 2_000, sentAtMs: now + 5 });
     expect(bucket.waitMs(now + 10)).toBeGreaterThanOrEqual(2_000);
     expect(bucket.waitMs(now + 2_010 + Math.ceil(1000 / bucket.state.ratePerSecond))).toBe(0);
