@@ -6,11 +6,11 @@
  * for installs from 5 s to 10 minutes, written to bench/poll-schedule.svg and
  * bench/poll-schedule.json.
  *
- * - Simulated time (simulated-time.ts) for the curve and the long installs: exact figures, the
- *   real provider code, client and simulator over loopback HTTP, a 10-minute install in a moment.
- *   Each install length is measured at 33 lengths within ±10 % of it, because where a poll falls
- *   against the end of an install decides a single reaction: the mean is the figure, the exact
- *   length and the worst one are printed beside it.
+ * - Simulated time (simulated-time.ts) for the curve, the long installs and the create: exact
+ *   figures, the real provider code, client and simulator over loopback HTTP, a 10-minute install
+ *   in a moment. Each install length, and the create's 5 s, is measured at 33 lengths within
+ *   ±10 % of it, because where a poll falls against the end of a wait decides a single reaction:
+ *   the mean is the figure, the exact length and the worst one are printed beside it.
  * - Real time, over HTTP: a destroy during a 15 s install, a create at the simulator's default
  *   durations (2 s PENDING, 3 s DEPLOYING), and a fleet of 50 deleted at once while installing.
  *
@@ -74,8 +74,11 @@ interface Run { statusCalls: number; calls: number; reactionMs: number }
 
 const STATUS_READS = new Set(["describeInstancesStatus", "describeInstances"]);
 
-/** `api` counting its calls per method, and noting when CreateInstances was sent and TerminateInstance accepted. */
-function counted(api: VmApi, now: () => number) {
+/**
+ * `api` counting its calls per method, and noting when CreateInstances was sent and TerminateInstance
+ * accepted; `created` sees the id of each instance CreateInstances made, as soon as it answered.
+ */
+function counted(api: VmApi, now: () => number, created: (instanceId: string) => void = () => undefined) {
   const tally = { calls: new Map<string, number>(), createSentAt: NaN, terminatedAt: NaN };
   const wrapped = new Proxy(api, {
     get(target, prop, receiver) {
@@ -87,6 +90,7 @@ function counted(api: VmApi, now: () => number) {
         if (name === "createInstances") tally.createSentAt = now();
         const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         if (name === "terminateInstance") tally.terminatedAt = now();
+        if (name === "createInstances") (result as { instanceIdSet: string[] }).instanceIdSet.forEach(created);
         return result;
       };
     },
@@ -131,9 +135,20 @@ async function destroyOnce(who: Who, sim: RunningSimulator, time: Timebase, inst
 const imageId = IMAGES.find((i) => i.zoneIds.includes("SEL-A"))!.imageId;
 let created = 0;
 
-/** One lone create at the simulator's default durations, then the wait until RUNNING and the outputs. */
-async function createOnce(who: Who, sim: RunningSimulator, time: Timebase, seed: string): Promise<Run> {
-  const { api, tally, figures } = counted(client(sim, time, seed), time.now);
+/** The simulator's create: PENDING, then DEPLOYING, then RUNNING. */
+const CREATE_MS = DEFAULT_DURATIONS.pendingMs + DEFAULT_DURATIONS.deployingMs;
+
+/**
+ * One lone create, then the wait until RUNNING and the outputs. The create lasts `createMs` (the
+ * simulator's default unless told): its PENDING is held shorter or longer by the difference, so
+ * both statuses of the create are still there, and a change of status to follow.
+ */
+async function createOnce(who: Who, sim: RunningSimulator, time: Timebase, seed: string, createMs = CREATE_MS): Promise<Run> {
+  const pendingMs = DEFAULT_DURATIONS.pendingMs + createMs - CREATE_MS;
+  const stretch = (instanceId: string) => {
+    if (createMs !== CREATE_MS) sim.control.holdStatus(instanceId, "PENDING", pendingMs, "DEPLOYING");
+  };
+  const { api, tally, figures } = counted(client(sim, time, seed), time.now, stretch);
   const name = `poll-${++created}`;
   if (who === "ours") {
     const ctx = createContext({ api, settings: { ...DEFAULT_TUNING }, clock: time.clock(seed), log: quiet });
@@ -148,7 +163,7 @@ async function createOnce(who: Who, sim: RunningSimulator, time: Timebase, seed:
     const strategy = who === "terraform" ? terraform({ sleep: time.sleep }) : perResource(NAIVE_INTERVAL_MS, time.sleep);
     await strategy.waitUntilRunning(api, id!);
   }
-  return figures(time.now() - (tally.createSentAt + DEFAULT_DURATIONS.pendingMs + DEFAULT_DURATIONS.deployingMs));
+  return figures(time.now() - (tally.createSentAt + createMs));
 }
 
 /** Several runs of one strategy summed up. */
@@ -186,7 +201,12 @@ async function simulatedFigures() {
         spread: Object.fromEntries(WHO.map((who) => [who, runs[who].summary])) as Record<Who, Summary>,
       });
     }
-    const create = await time.run(side(SAMPLES, (who, i) => createOnce(who, sim, time, `${SEED}-create-${i}`)));
+    const creates = await time.run(side(SAMPLES, (who, i) =>
+      createOnce(who, sim, time, `${SEED}-create-${i}`, Math.round(CREATE_MS * (1 + SPREAD[i]!)))));
+    const create = {
+      exact: Object.fromEntries(WHO.map((who) => [who, creates[who].runs[0]!])) as Record<Who, Run>,
+      spread: Object.fromEntries(WHO.map((who) => [who, creates[who].summary])) as Record<Who, Summary>,
+    };
     return { installs, create };
   } finally {
     await sim.stop();
@@ -266,9 +286,13 @@ async function main(): Promise<void> {
   });
   const sc = simulated.create;
   rows.push({
-    figure: `same, simulated (${SPREAD.length} lone)`, ours: spreadText(sc.ours.summary), terraform: spreadText(sc.terraform.summary),
-    naive: spreadText(sc.naive.summary), goal: "done ≤ 1 s after RUNNING, ≤ 8 calls",
-    met: sc.ours.summary.reactionMaxMs <= 1000 && sc.ours.summary.calls <= 8,
+    figure: `same, simulated: create of exactly ${CREATE_MS / 1000} s`, ours: exactText(sc.exact.ours), terraform: exactText(sc.exact.terraform),
+    naive: exactText(sc.exact.naive), goal: "done ≤ 1 s after RUNNING, ≤ 8 calls", met: sc.exact.ours.reactionMs <= 1000 && sc.exact.ours.calls <= 8,
+  });
+  rows.push({
+    figure: `same, simulated: ${SPREAD.length} creates within ${(0.9 * CREATE_MS / 1000).toFixed(1)}–${(1.1 * CREATE_MS / 1000).toFixed(1)} s`,
+    ours: spreadText(sc.spread.ours), terraform: spreadText(sc.spread.terraform), naive: spreadText(sc.spread.naive),
+    goal: "mean done ≤ 1 s after RUNNING, ≤ 8 calls", met: sc.spread.ours.reactionMeanMs <= 1000 && sc.spread.ours.calls <= 8,
   });
   const pctOf = (ms: number, installS: number) => `${((100 * ms) / (installS * 1000)).toFixed(1)} %`;
   const longText = (x: Summary, exact: Run, installS: number) =>
