@@ -50,11 +50,15 @@ export interface WatchResult {
 
 /**
  * The shortest gap between two polls when waits ask to look at once (a new instance's first look,
- * a delete's first look): short enough that a burst of creates in a quick deployment is not held
- * back a whole fraction of the schedule's floor per round of the engine's parallel operations, long
- * enough that the waits starting in one burst share a poll.
+ * a delete's confirmation after TerminateInstance). Shorter holds a burst of quick creates back
+ * less; but a look that follows the last one too closely sees nothing new. A quarter of a second
+ * keeps both: when a fleet is being deleted, the confirmation of each delete comes late enough to
+ * catch the next instances that became deletable, whose deletes then look again in turn, so
+ * the fleet is observed every quarter second while it changes and at the schedule's pace when it
+ * does not (measured: median reaction 0.2 s for 50 deletes, against 0.6 s with 0.1 s, for the same
+ * number of status calls; 100 instances at zero delays no slower, within the benches' noise).
  */
-export const IMMEDIATE_GAP_MS = 100;
+export const IMMEDIATE_GAP_MS = 250;
 
 /** Poller options. */
 export interface PollerOptions {

@@ -111,7 +111,7 @@ describe("the shared status poller", () => {
 
   // The gap is IMMEDIATE_GAP_MS, or a quarter of the schedule's floor when that is shorter.
   it.each([
-    { floorMs: 1_000, gapMs: IMMEDIATE_GAP_MS },
+    { floorMs: 1_500, gapMs: IMMEDIATE_GAP_MS },
     { floorMs: 200, gapMs: 50 },
   ])("keeps $gapMs ms between polls for immediate waiters that arrive one after another (floor $floorMs ms)", async ({ floorMs, gapMs }) => {
     const { fn, calls } = source(new Map([["a", "RECYCLING"], ["b", "RECYCLING"]]));
