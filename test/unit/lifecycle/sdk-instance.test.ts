@@ -52,6 +52,23 @@ describe("the Instance resource", () => {
     expect(args.inputs.__owner).toBeUndefined();
   });
 
+  it("registers without stack frames on the SDK's promises, and leaves the process's stack trace limit as it was", async () => {
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 25;
+    try {
+      let inside: number | undefined;
+      // Read while the resource registers: the options are copied for Pulumi inside the same window.
+      const opts: pulumi.CustomResourceOptions = {};
+      Object.defineProperty(opts, "protect", { enumerable: true, get: () => { inside = Error.stackTraceLimit; return false; } });
+      const vm = new Instance("limit", { zoneId: "SEL-A", instanceType: "c.1c2g", imageId: "img-1", password: "Abcdef1!x" }, opts);
+      expect(Error.stackTraceLimit).toBe(25);
+      expect(inside).toBe(0);
+      expect(await outputOf(vm.instanceStatus)).toBe("RUNNING");
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
   it("exports the provider class and the lookups from the package entry", async () => {
     expect(typeof entry.InstanceProvider).toBe("function");
     expect(typeof entry.getImage).toBe("function");
