@@ -187,10 +187,10 @@ export class Instance extends pulumi.dynamic.Resource {
       };
     // Pulumi's SDK records a stack trace (`new Error().stack`) on every promise it makes, several per
     // property, for its report of leaked promises; a TypeScript program source-maps each one frame
-    // by frame, and over this resource's 35 or so properties that was about 10 ms per instance, a quarter
-    // of the program's CPU. Recorded without frames, those promises still name their resource and
-    // property in a leak report. The resource's source position, which Pulumi captures under its own
-    // limit, is unchanged.
+    // by frame, and over this resource's 35 or so properties that was about 10 ms per instance, a
+    // quarter of the program's CPU. Recorded without frames, those promises still name their
+    // resource and property in a leak report. The resource's source position, which Pulumi captures
+    // under its own limit, is unchanged.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
