@@ -50,15 +50,22 @@ export interface WatchResult {
 
 /**
  * The shortest gap between two polls when waits ask to look at once (a new instance's first look,
- * a delete's confirmation after TerminateInstance). Shorter holds a burst of quick creates back
- * less; but a look that follows the last one too closely sees nothing new. A quarter of a second
- * keeps both: when a fleet is being deleted, the confirmation of each delete comes late enough to
- * catch the next instances that became deletable, whose deletes then look again in turn, so
- * the fleet is observed every quarter second while it changes and at the schedule's pace when it
- * does not (measured: median reaction 0.2 s for 50 deletes, against 0.6 s with 0.1 s, for the same
- * number of status calls; 100 instances at zero delays no slower, within the benches' noise).
+ * a delete's confirmation after TerminateInstance): short, because the engine runs a few operations
+ * at a time and each waits for its look (at zero durations a gap of g costs about g × N / 8 per
+ * command of N resources: 1.5 s for 100 at 125 ms), yet long enough that the waits starting in one
+ * burst share a poll.
  */
-export const IMMEDIATE_GAP_MS = 250;
+export const IMMEDIATE_GAP_MS = 100;
+
+/**
+ * How soon the others are looked at again after a poll ended some waits (matched). Instances of one
+ * deployment change together (a fleet created or installed at once), so one that just became
+ * ready says others are about to: while they keep becoming ready, the fleet is read every
+ * FOLLOW_UP_MS instead of at the schedule's pace, and a lone wait, which has no others, pays
+ * nothing. 50 deletes of instances that finish installing over 8 s: median reaction 0.2–0.4 s
+ * instead of 0.4–0.85 s, for about twice the status calls, a few percent of a poll per resource.
+ */
+export const FOLLOW_UP_MS = 375;
 
 /** Poller options. */
 export interface PollerOptions {
@@ -94,6 +101,8 @@ export class StatusPoller {
   private timerAt = Infinity;
   private inFlight = false;
   private lastPollAt = -Infinity;
+  /** When the others are looked at again after a poll that ended some waits (FOLLOW_UP_MS). */
+  private followUpAt = Infinity;
   private errorStreak = 0;
   /** Number of polls made (each one call per 100 ids). */
   polls = 0;
@@ -134,7 +143,10 @@ export class StatusPoller {
     if (full.status === undefined && waiter.last !== undefined) full.status = waiter.last;
     if (waiter.lastError !== undefined && !full.matched) full.lastError = waiter.lastError;
     waiter.resolve(full);
-    if (this.waiters.size === 0) this.cancelTimer();
+    if (this.waiters.size === 0) {
+      this.cancelTimer();
+      this.followUpAt = Infinity;
+    }
   }
 
   private cancelTimer(): void {
@@ -145,7 +157,7 @@ export class StatusPoller {
 
   private schedule(): void {
     if (this.inFlight || this.waiters.size === 0) return;
-    let due = Infinity;
+    let due = this.followUpAt;
     for (const waiter of this.waiters) due = Math.min(due, waiter.due);
     const { floorMs } = this.options.schedule;
     const gap = this.errorStreak > 0
@@ -165,6 +177,7 @@ export class StatusPoller {
     if (snapshot.length === 0) return;
     this.inFlight = true;
     this.lastPollAt = this.options.clock.now();
+    this.followUpAt = Infinity;
     this.polls++;
     try {
       const statuses = await this.source([...new Set(snapshot.map((w) => w.id))]);
@@ -178,6 +191,8 @@ export class StatusPoller {
         waiter.lastError = undefined;
         safely(() => waiter.options.onStatus?.(status));
         if (waiter.options.until(status)) {
+          // Before settling: the last wait to end clears it again.
+          this.followUpAt = now + FOLLOW_UP_MS;
           this.settle(waiter, { matched: true, status });
           continue;
         }

@@ -4,7 +4,7 @@
  */
 import { realClock, type Clock } from "../../../provider/lifecycle/runtime/clock";
 import { GONE } from "../../../provider/lifecycle/constants";
-import { IMMEDIATE_GAP_MS, StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
+import { FOLLOW_UP_MS, IMMEDIATE_GAP_MS, StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
 import type { PollSchedule } from "../../../provider/lifecycle/waits/poll-schedule";
 
 function source(statuses: Map<string, string>) {
@@ -124,5 +124,37 @@ describe("the shared status poller", () => {
     await jest.advanceTimersByTimeAsync(gapMs);
     await second;
     expect(calls.map((c) => c.at - started)).toEqual([0, gapMs]);
+  });
+
+  it("looks at the others again FOLLOW_UP_MS after a poll that ended a wait, and goes on while waits keep ending", async () => {
+    const statuses = new Map([["a", "INSTALLING"], ["b", "INSTALLING"], ["c", "INSTALLING"]]);
+    const { fn, calls } = source(statuses);
+    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(10_000) });
+    const started = Date.now();
+    const waits = ["a", "b", "c"].map((id) => poller.watch(id, { until: (s) => s === "RUNNING", deadline: started + 60_000, immediate: true }));
+    await jest.advanceTimersByTimeAsync(0);
+    statuses.set("a", "RUNNING");
+    await jest.advanceTimersByTimeAsync(10_000); // the schedule's poll sees a: a follow-up for b and c
+    statuses.set("b", "RUNNING");
+    await jest.advanceTimersByTimeAsync(FOLLOW_UP_MS); // the follow-up sees b: another for c
+    await jest.advanceTimersByTimeAsync(FOLLOW_UP_MS); // it sees nothing new: back to the schedule
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(calls.map((c) => c.at - started)).toEqual([0, 10_000, 10_000 + FOLLOW_UP_MS, 10_000 + 2 * FOLLOW_UP_MS]);
+    statuses.set("c", "RUNNING");
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(calls.map((c) => c.at - started).at(-1)).toBe(20_000 + 2 * FOLLOW_UP_MS);
+    expect((await Promise.all(waits)).every((r) => r.matched)).toBe(true);
+  });
+
+  it("costs a lone wait nothing: no follow-up once nobody waits, and none carried over to a later wait", async () => {
+    const { fn, calls } = source(new Map([["a", "RUNNING"], ["b", "INSTALLING"]]));
+    const poller = new StatusPoller(fn, { clock: steady, schedule: flat(10_000) });
+    const started = Date.now();
+    const first = poller.watch("a", { until: (s) => s === "RUNNING", deadline: started + 60_000, immediate: true });
+    await jest.advanceTimersByTimeAsync(0);
+    await first;
+    void poller.watch("b", { until: (s) => s === "RUNNING", deadline: started + 60_000 });
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(calls.map((c) => c.at - started)).toEqual([0, 10_000]);
   });
 });
