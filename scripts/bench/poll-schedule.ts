@@ -185,29 +185,30 @@ async function side(times: number | Record<Who, number>, make: (who: Who, i: num
   return Object.fromEntries(WHO.map((who, i) => [who, { runs: runs[i]!, summary: summary(runs[i]!) }])) as Record<Who, { runs: Run[]; summary: Summary }>;
 }
 
+/** One wait measured at the SPREAD lengths: the run at the exact length, and the summary of all. */
+interface SpreadFigures { exact: Record<Who, Run>; spread: Record<Who, Summary> }
+
+function spreadFigures(runs: Record<Who, { runs: Run[]; summary: Summary }>): SpreadFigures {
+  return {
+    exact: Object.fromEntries(WHO.map((who) => [who, runs[who].runs[0]!])) as Record<Who, Run>,
+    spread: Object.fromEntries(WHO.map((who) => [who, runs[who].summary])) as Record<Who, Summary>,
+  };
+}
+
 /** The curve and the long installs, on simulated time. */
 async function simulatedFigures() {
   const time = new SimulatedTime(Date.now());
   const sim = await startSimulator({ port: 0, seed: SEED, clock: time.now });
   try {
-    const installs: { installS: number; exact: Record<Who, Run>; spread: Record<Who, Summary> }[] = [];
+    const installs: ({ installS: number } & SpreadFigures)[] = [];
     for (const installS of INSTALLS_S) {
       const runs = await time.run(side(SAMPLES, (who, i) =>
         destroyOnce(who, sim, time, Math.round(installS * 1000 * (1 + SPREAD[i]!)), `${SEED}-${installS}-${i}`)));
-      const exactIndex = 0;
-      installs.push({
-        installS,
-        exact: Object.fromEntries(WHO.map((who) => [who, runs[who].runs[exactIndex]!])) as Record<Who, Run>,
-        spread: Object.fromEntries(WHO.map((who) => [who, runs[who].summary])) as Record<Who, Summary>,
-      });
+      installs.push({ installS, ...spreadFigures(runs) });
     }
     const creates = await time.run(side(SAMPLES, (who, i) =>
       createOnce(who, sim, time, `${SEED}-create-${i}`, Math.round(CREATE_MS * (1 + SPREAD[i]!)))));
-    const create = {
-      exact: Object.fromEntries(WHO.map((who) => [who, creates[who].runs[0]!])) as Record<Who, Run>,
-      spread: Object.fromEntries(WHO.map((who) => [who, creates[who].summary])) as Record<Who, Summary>,
-    };
-    return { installs, create };
+    return { installs, create: spreadFigures(creates) };
   } finally {
     await sim.stop();
   }
