@@ -6,7 +6,7 @@
  */
 import { formatDuration } from "../inputs/durations";
 import type { Ctx } from "../runtime/context";
-import { nextPollDelay, pollScheduleOf } from "../waits/poll-schedule";
+import { nextPollDelay, pollScheduleOf, waitingSince } from "../waits/poll-schedule";
 import type { WaitArgs } from "../waits/waiters";
 
 /** One reading of the change's progress. */
@@ -36,7 +36,7 @@ export async function waitForOrderedChange(
     }
     args.progress.report(`${id}: ${what} is ${state ?? "pending"} (${formatDuration(now - args.started)} of ${args.limitText})`, `${what}:${state}`);
     const seen = `${state}:${inForce}`;
-    if (last !== undefined && seen !== last) since = now;
+    since = waitingSince(since, last, seen, now);
     last = seen;
     await ctx.clock.sleep(Math.min(nextPollDelay(schedule, now - since, ctx.clock.random()), args.deadline - now));
   }

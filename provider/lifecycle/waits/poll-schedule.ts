@@ -50,6 +50,15 @@ export function pollScheduleOf(tuning: Pick<Tuning, "pollIntervalMs" | "waitMaxI
   return { floorMs, capMs: Math.max(floorMs, tuning.waitMaxIntervalMs) };
 }
 
+/**
+ * The start of the time waited in the current status, after an observation of `seen` at `nowMs`:
+ * unchanged while the status stays `last`, restarted by a change (the first observation is no
+ * change: the wait began in that status).
+ */
+export function waitingSince(since: number, last: string | undefined, seen: string, nowMs: number): number {
+  return last !== undefined && seen !== last ? nowMs : since;
+}
+
 /** The interval before jitter, after `waitedMs` in the current status. */
 export function baseInterval(schedule: PollSchedule, waitedMs: number): number {
   return Math.min(schedule.capMs, Math.max(schedule.floorMs, WAITED_FRACTION * Math.max(0, waitedMs)));

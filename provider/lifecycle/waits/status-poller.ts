@@ -13,7 +13,7 @@
  */
 import type { Clock } from "../runtime/clock";
 import { GONE } from "../constants";
-import { nextPollDelay, type PollSchedule } from "./poll-schedule";
+import { nextPollDelay, type PollSchedule, waitingSince } from "./poll-schedule";
 
 /** Reads the status of each id; an id missing from the result is reported as GONE. */
 export type StatusSource = (ids: string[]) => Promise<Map<string, string>>;
@@ -186,7 +186,7 @@ export class StatusPoller {
       for (const waiter of snapshot) {
         if (!this.waiters.has(waiter)) continue;
         const status = statuses.get(waiter.id) ?? GONE;
-        if (waiter.last !== undefined && status !== waiter.last) waiter.since = now;
+        waiter.since = waitingSince(waiter.since, waiter.last, status, now);
         waiter.last = status;
         waiter.lastError = undefined;
         safely(() => waiter.options.onStatus?.(status));

@@ -8,7 +8,7 @@ import { Progress } from "../../../provider/lifecycle/runtime/progress";
 import { DEFAULT_TUNING } from "../../../provider/lifecycle/runtime/settings";
 import { waitForOrderedChange } from "../../../provider/lifecycle/in-place/ordered-change";
 import {
-  baseInterval, JITTER, nextPollDelay, pollScheduleOf, WAITED_FRACTION, type PollSchedule,
+  baseInterval, JITTER, nextPollDelay, pollScheduleOf, WAITED_FRACTION, waitingSince, type PollSchedule,
 } from "../../../provider/lifecycle/waits/poll-schedule";
 import { StatusPoller } from "../../../provider/lifecycle/waits/status-poller";
 import { FakeVmApi } from "./helpers/fake-api";
@@ -58,6 +58,12 @@ describe("the poll schedule", () => {
         expect(Number.isInteger(delay)).toBe(true);
       }
     }
+  });
+
+  it("counts the time waited from the last change of status, not from the first observation", () => {
+    expect(waitingSince(1_000, undefined, "PENDING", 5_000)).toBe(1_000);
+    expect(waitingSince(1_000, "PENDING", "PENDING", 9_000)).toBe(1_000);
+    expect(waitingSince(1_000, "PENDING", "DEPLOYING", 9_000)).toBe(9_000);
   });
 
   it("is described by the tuning knobs, the cap never below the floor", () => {
